@@ -1,0 +1,3 @@
+/** Demonstration data from the seed documents, loaded once on first start through each module's public API. */
+@org.jspecify.annotations.NullMarked
+package vn.ttdn.demo;

@@ -1,0 +1,132 @@
+package vn.ttdn.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two ways in: the web UI with a form sign-in, a session kept in PostgreSQL and CSRF tokens; and
+ * the API under {@code /api} with HTTP Basic, no session, and JSON errors. Everything but the
+ * sign-in page, static files, health and the API description needs an account.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+			+ "base-uri 'self'; form-action 'self'";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/public/**").permitAll().anyRequest().authenticated())
+			.httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> json(res, 401, "Cần đăng nhập (HTTP Basic).")))
+			.exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> json(res, 403, "Không có quyền thực hiện thao tác này.")))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(a -> a
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api-docs",
+					"/swagger-ui/**", "/swagger-ui.html")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler()))
+			.httpBasic(b -> {
+			})
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	/**
+	 * BCrypt, with successful checks remembered for a while by a digest of the password and the
+	 * stored hash: API clients send their password with every request, and a BCrypt check per
+	 * request would cost more than the request. A changed password changes the hash and so the key.
+	 */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), 10_000);
+	}
+
+	private static void json(HttpServletResponse response, int status, String message) throws java.io.IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\"}");
+	}
+
+	static final class RememberingPasswordEncoder implements PasswordEncoder {
+
+		private final PasswordEncoder delegate;
+		private final Map<String, Boolean> verified;
+
+		RememberingPasswordEncoder(PasswordEncoder delegate, int capacity) {
+			this.delegate = delegate;
+			this.verified = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+					return size() > capacity;
+				}
+			});
+		}
+
+		@Override
+		public String encode(CharSequence raw) {
+			return delegate.encode(raw);
+		}
+
+		@Override
+		public boolean matches(CharSequence raw, String encoded) {
+			if (raw == null || encoded == null) {
+				return false;
+			}
+			String key = digest(raw + "\u0000" + encoded);
+			if (verified.containsKey(key)) {
+				return true;
+			}
+			boolean ok = delegate.matches(raw, encoded);
+			if (ok) {
+				verified.put(key, Boolean.TRUE);
+			}
+			return ok;
+		}
+
+		@Override
+		public boolean upgradeEncoding(String encoded) {
+			return delegate.upgradeEncoding(encoded);
+		}
+
+		private static String digest(String s) {
+			try {
+				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (NoSuchAlgorithmException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+}

@@ -1,0 +1,6 @@
+package vn.ttdn.organization;
+
+/** Tỉnh or thành phố trực thuộc Trung ương. */
+public enum JurisdictionKind {
+	PROVINCE, CENTRAL_CITY
+}

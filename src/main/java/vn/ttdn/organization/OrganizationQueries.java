@@ -1,0 +1,399 @@
+package vn.ttdn.organization;
+
+import java.text.Collator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ttdn.shared.NotFound;
+import vn.ttdn.shared.VietnameseText;
+
+/**
+ * What the registry looked like on a day: units with the names they bore then, the roles and
+ * duties they held then, and the people in post then. Every read can be asked "as of a date".
+ */
+@Component
+@Transactional(readOnly = true)
+public class OrganizationQueries {
+
+	private static final String VALID = "(%1$s.valid_from is null or %1$s.valid_from <= :day) and (%1$s.valid_to is null or %1$s.valid_to >= :day)";
+	private static final Comparator<String> VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"))::compare;
+
+	private final JdbcClient jdbc;
+
+	OrganizationQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private static String valid(String alias) {
+		return VALID.formatted(alias);
+	}
+
+	// ---------------------------------------------------------------- views
+
+	public record JurisdictionView(String code, String name, @Nullable String nameEn, JurisdictionKind kind,
+			@Nullable LocalDate validTo, @Nullable String successorCode, @Nullable String successionNote) {
+	}
+
+	public record UnitRow(long id, String jurisdictionCode, UnitType type, @Nullable Long parentId, String name,
+			@Nullable String abbreviation, @Nullable String nameEn, @Nullable LocalDate validFrom,
+			@Nullable LocalDate validTo, List<String> roles) {
+
+		/** The name as documents write it briefly, e.g. "Sở TTTT". */
+		public String shortName() {
+			return abbreviation != null ? abbreviation : name;
+		}
+	}
+
+	/** A node of the organisation tree. */
+	public record TreeNode(UnitRow unit, List<TreeNode> children) {
+	}
+
+	public record NameRow(String name, @Nullable String abbreviation, @Nullable String nameEn,
+			@Nullable LocalDate validFrom, @Nullable LocalDate validTo) {
+	}
+
+	public record RoleRow(long bindingId, String code, String nameVi, String nameEn, @Nullable LocalDate validFrom,
+			@Nullable LocalDate validTo, @Nullable String basis, boolean confirmed) {
+	}
+
+	public record DutyRow(long dutyId, String documentNumber, int article, @Nullable String clause, String text,
+			@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String basis) {
+
+		public String reference() {
+			if (clause == null) {
+				return "Điều " + article;
+			}
+			return clause.chars().allMatch(Character::isDigit) ? "Điều " + article + " khoản " + clause
+					: "Điều " + article + " (" + clause + ")";
+		}
+	}
+
+	public record PersonRow(long id, String fullName, Post post, @Nullable String positionTitle,
+			@Nullable String phone, @Nullable String email, @Nullable LocalDate validFrom,
+			@Nullable LocalDate validTo, boolean demo) {
+	}
+
+	public record UnitRef(long id, String name) {
+	}
+
+	public record SuccessionRow(long id, SuccessionKind kind, LocalDate effectiveDate, @Nullable String basis,
+			@Nullable String note, boolean confirmed, @Nullable String source, List<UnitRef> from, List<UnitRef> to,
+			List<String> roles) {
+	}
+
+	public record HistoryRow(Instant at, String username, String record, int change, String summary) {
+	}
+
+	public record UnitDetails(UnitRow unit, LocalDate asOf, Origin origin, @Nullable String namedIn,
+			@Nullable String email, @Nullable String phone, @Nullable String address, @Nullable String website,
+			@Nullable UnitRef parent, List<UnitRef> children, List<NameRow> names, List<String> aliases,
+			List<RoleRow> roles, List<DutyRow> duties, List<PersonRow> people, List<SuccessionRow> successions) {
+	}
+
+	public record RoleHolder(String roleCode, String jurisdictionCode, long unitId, String unitName,
+			@Nullable String basis, boolean confirmed) {
+	}
+
+	public record RoleView(String code, String nameVi, String nameEn, String descriptionVi) {
+	}
+
+	// ---------------------------------------------------------------- jurisdictions
+
+	public List<JurisdictionView> jurisdictions() {
+		return jdbc.sql("select code, name, name_en, kind, valid_to, successor_code, succession_note from jurisdiction order by code")
+			.query(JurisdictionView.class)
+			.list();
+	}
+
+	public JurisdictionView jurisdiction(String code) {
+		return jdbc.sql("select code, name, name_en, kind, valid_to, successor_code, succession_note from jurisdiction where code = ?")
+			.param(code)
+			.query(JurisdictionView.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("jurisdiction", code));
+	}
+
+	// ---------------------------------------------------------------- units
+
+	/** Units of a jurisdiction on a day, optionally only those whose name or alias matches {@code filter} with or without diacritics. */
+	public List<UnitRow> units(String jurisdictionCode, LocalDate day, @Nullable String filter) {
+		String folded = VietnameseText.fold(filter);
+		String sql = """
+				select u.id, u.jurisdiction_code, u.type, u.parent_id, n.name, n.abbreviation, n.name_en, u.valid_from, u.valid_to,
+				  (select string_agg(b.role_code, ',' order by r.position) from role_binding b
+				     join regulation_role r on r.code = b.role_code where b.unit_id = u.id and %s) as roles
+				from unit u join unit_name n on n.unit_id = u.id and %s
+				where u.jurisdiction_code = :jurisdiction and %s
+				""".formatted(valid("b"), valid("n"), valid("u"));
+		if (!folded.isEmpty()) {
+			sql += " and (n.search_key like :q or exists (select 1 from unit_alias a where a.unit_id = u.id and a.search_key like :q))";
+		}
+		var spec = jdbc.sql(sql).param("jurisdiction", jurisdictionCode).param("day", day);
+		if (!folded.isEmpty()) {
+			spec = spec.param("q", "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		List<UnitRow> rows = new ArrayList<>(spec.query((rs, i) -> new UnitRow(rs.getLong("id"),
+				rs.getString("jurisdiction_code"), UnitType.valueOf(rs.getString("type")),
+				rs.getObject("parent_id", Long.class), rs.getString("name"), rs.getString("abbreviation"),
+				rs.getString("name_en"), rs.getObject("valid_from", LocalDate.class),
+				rs.getObject("valid_to", LocalDate.class), splitRoles(rs.getString("roles")))).list());
+		rows.sort(Comparator.comparing((UnitRow r) -> r.type().ordinal()).thenComparing(UnitRow::name, VIETNAMESE));
+		return rows;
+	}
+
+	/** The units of a day as a tree: roots are units without a parent valid that day. */
+	public List<TreeNode> tree(String jurisdictionCode, LocalDate day) {
+		List<UnitRow> rows = units(jurisdictionCode, day, null);
+		Map<Long, List<UnitRow>> byParent = new LinkedHashMap<>();
+		var ids = rows.stream().map(UnitRow::id).collect(java.util.stream.Collectors.toSet());
+		List<UnitRow> roots = new ArrayList<>();
+		for (UnitRow row : rows) {
+			if (row.parentId() != null && ids.contains(row.parentId())) {
+				byParent.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
+			}
+			else {
+				roots.add(row);
+			}
+		}
+		return roots.stream().map(r -> node(r, byParent)).toList();
+	}
+
+	private static TreeNode node(UnitRow row, Map<Long, List<UnitRow>> byParent) {
+		return new TreeNode(row, byParent.getOrDefault(row.id(), List.of()).stream().map(c -> node(c, byParent)).toList());
+	}
+
+	public Optional<UnitRow> unitOn(long unitId, LocalDate day) {
+		return jdbc.sql("""
+				select u.id, u.jurisdiction_code, u.type, u.parent_id, n.name, n.abbreviation, n.name_en, u.valid_from, u.valid_to
+				from unit u left join lateral (
+				  select * from unit_name n where n.unit_id = u.id
+				  order by (case when %s then 0 else 1 end), n.valid_from desc nulls last limit 1) n on true
+				where u.id = :id""".formatted(valid("n")))
+			.param("id", unitId)
+			.param("day", day)
+			.query((rs, i) -> new UnitRow(rs.getLong("id"), rs.getString("jurisdiction_code"),
+					UnitType.valueOf(rs.getString("type")), rs.getObject("parent_id", Long.class),
+					rs.getString("name"), rs.getString("abbreviation"), rs.getString("name_en"),
+					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+					rolesOf(unitId, day)))
+			.optional();
+	}
+
+	/** Everything the unit page and the unit API show, as of {@code day}. */
+	public UnitDetails details(long unitId, LocalDate day) {
+		UnitRow row = unitOn(unitId, day).orElseThrow(() -> new NotFound("unit", unitId));
+		var extra = jdbc.sql("select origin, named_in, email, phone, address, website from unit where id = ?")
+			.param(unitId)
+			.query((rs, i) -> new Object[] { Origin.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6) })
+			.single();
+		UnitRef parent = row.parentId() == null ? null
+				: unitOn(row.parentId(), day).map(p -> new UnitRef(p.id(), p.name())).orElse(null);
+		List<UnitRef> children = jdbc.sql("""
+				select u.id, n.name from unit u join unit_name n on n.unit_id = u.id and %s
+				where u.parent_id = :id and %s""".formatted(valid("n"), valid("u")))
+			.param("id", unitId)
+			.param("day", day)
+			.query(UnitRef.class)
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(UnitRef::name, VIETNAMESE))
+			.toList();
+		List<NameRow> names = jdbc.sql("""
+				select name, abbreviation, name_en, valid_from, valid_to from unit_name where unit_id = ?
+				order by valid_from nulls first, id""")
+			.param(unitId)
+			.query(NameRow.class)
+			.list();
+		List<String> aliases = jdbc.sql("select alias from unit_alias where unit_id = ? order by alias")
+			.param(unitId)
+			.query(String.class)
+			.list();
+		List<RoleRow> roles = jdbc.sql("""
+				select b.id as binding_id, r.code, r.name_vi, r.name_en, b.valid_from, b.valid_to, b.basis, b.confirmed
+				from role_binding b join regulation_role r on r.code = b.role_code
+				where b.unit_id = :id order by (case when %s then 0 else 1 end), r.position, b.valid_from""".formatted(valid("b")))
+			.param("id", unitId)
+			.param("day", day)
+			.query(RoleRow.class)
+			.list();
+		List<DutyRow> duties = jdbc.sql("""
+				select d.id as duty_id, d.document_number, d.article, d.clause, d.text, a.valid_from, a.valid_to, a.basis
+				from duty_assignment a join duty d on d.id = a.duty_id
+				where a.unit_id = :id and %s order by d.document_number, d.article, d.position""".formatted(valid("a")))
+			.param("id", unitId)
+			.param("day", day)
+			.query(DutyRow.class)
+			.list();
+		List<PersonRow> people = jdbc.sql("""
+				select id, full_name, post, position_title, phone, email, valid_from, valid_to, demo from person p
+				where unit_id = :id and %s order by post, full_name""".formatted(valid("p")))
+			.param("id", unitId)
+			.param("day", day)
+			.query(PersonRow.class)
+			.list();
+		return new UnitDetails(row, day, (Origin) extra[0], (String) extra[1], (String) extra[2], (String) extra[3],
+				(String) extra[4], (String) extra[5], parent, children, names, aliases, roles, duties, people,
+				successions(unitId));
+	}
+
+	private List<SuccessionRow> successions(long unitId) {
+		List<Long> ids = jdbc.sql("""
+				select distinct s.id, s.effective_date from succession s join succession_unit l on l.succession_id = s.id
+				where l.unit_id = ? order by s.effective_date, s.id""")
+			.param(unitId)
+			.query((rs, i) -> rs.getLong(1))
+			.list();
+		return ids.stream().map(this::succession).toList();
+	}
+
+	private SuccessionRow succession(long id) {
+		record Head(long id, SuccessionKind kind, LocalDate effectiveDate, @Nullable String basis, @Nullable String note,
+				boolean confirmed, @Nullable String source) {
+		}
+		Head head = jdbc.sql("select id, kind, effective_date, basis, note, confirmed, source from succession where id = ?")
+			.param(id)
+			.query(Head.class)
+			.single();
+		LocalDate before = head.effectiveDate().minusDays(1);
+		List<UnitRef> from = new ArrayList<>();
+		List<UnitRef> to = new ArrayList<>();
+		jdbc.sql("select unit_id, side from succession_unit where succession_id = ? order by unit_id")
+			.param(id)
+			.query((rs, i) -> {
+				long unit = rs.getLong(1);
+				boolean isFrom = "FROM".equals(rs.getString(2));
+				LocalDate when = isFrom ? before : head.effectiveDate();
+				UnitRef ref = unitOn(unit, when).map(u -> new UnitRef(u.id(), u.name())).orElse(new UnitRef(unit, "#" + unit));
+				(isFrom ? from : to).add(ref);
+				return ref;
+			})
+			.list();
+		List<String> roles = jdbc.sql("select role_code from succession_role where succession_id = ? order by role_code")
+			.param(id)
+			.query(String.class)
+			.list();
+		return new SuccessionRow(head.id(), head.kind(), head.effectiveDate(), head.basis(), head.note(),
+				head.confirmed(), head.source(), from, to, roles);
+	}
+
+	/** Who changed what about the unit, newest first (Envers revisions of the unit and its names, roles, duties, people). */
+	public List<HistoryRow> history(long unitId) {
+		return jdbc.sql("""
+				select r.timestamp, coalesce(r.username, 'system') as username, h.record, h.revtype, h.summary from (
+				  select rev, 'unit' as record, revtype, concat_ws(' · ', type, email, phone, address, website,
+				    'hiệu lực ' || coalesce(to_char(valid_from, 'DD/MM/YYYY'), '…') || ' – ' || coalesce(to_char(valid_to, 'DD/MM/YYYY'), '…')) as summary
+				  from unit_aud where id = :id
+				  union all
+				  select rev, 'name', revtype, concat_ws(' · ', name, abbreviation, name_en,
+				    coalesce(to_char(valid_from, 'DD/MM/YYYY'), '…') || ' – ' || coalesce(to_char(valid_to, 'DD/MM/YYYY'), '…'))
+				  from unit_name_aud where unit_id = :id
+				  union all
+				  select rev, 'role', revtype, concat_ws(' · ', role_code, basis,
+				    coalesce(to_char(valid_from, 'DD/MM/YYYY'), '…') || ' – ' || coalesce(to_char(valid_to, 'DD/MM/YYYY'), '…'))
+				  from role_binding_aud where unit_id = :id
+				  union all
+				  select a.rev, 'duty', a.revtype, concat_ws(' · ', d.document_number, 'Điều ' || d.article || coalesce(' khoản ' || d.clause, ''),
+				    coalesce(to_char(a.valid_from, 'DD/MM/YYYY'), '…') || ' – ' || coalesce(to_char(a.valid_to, 'DD/MM/YYYY'), '…'))
+				  from duty_assignment_aud a left join duty d on d.id = a.duty_id where a.unit_id = :id
+				  union all
+				  select rev, 'person', revtype, concat_ws(' · ', full_name, post, position_title, phone, email,
+				    coalesce(to_char(valid_from, 'DD/MM/YYYY'), '…') || ' – ' || coalesce(to_char(valid_to, 'DD/MM/YYYY'), '…'))
+				  from person_aud where unit_id = :id
+				) h join revision r on r.id = h.rev
+				order by r.id desc, h.record limit 500""")
+			.param("id", unitId)
+			.query((rs, i) -> new HistoryRow(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3),
+					rs.getInt(4), rs.getString(5)))
+			.list();
+	}
+
+	public record PersonRef(long id, long unitId, String fullName, Post post, @Nullable String positionTitle,
+			@Nullable String phone, @Nullable String email, @Nullable LocalDate validFrom, @Nullable LocalDate validTo) {
+	}
+
+	public PersonRef person(long id) {
+		return jdbc.sql("select id, unit_id, full_name, post, position_title, phone, email, valid_from, valid_to from person where id = ?")
+			.param(id)
+			.query(PersonRef.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("person", id));
+	}
+
+	// ---------------------------------------------------------------- roles
+
+	public List<RoleView> roles() {
+		return jdbc.sql("select code, name_vi, name_en, description_vi from regulation_role order by position")
+			.query(RoleView.class)
+			.list();
+	}
+
+	/** Who holds which role in every jurisdiction on {@code day}: the role matrix. */
+	public List<RoleHolder> roleHolders(LocalDate day) {
+		return jdbc.sql("""
+				select b.role_code, b.jurisdiction_code, u.id as unit_id, n.name as unit_name, b.basis, b.confirmed
+				from role_binding b join unit u on u.id = b.unit_id
+				join unit_name n on n.unit_id = u.id and %s
+				where %s order by b.jurisdiction_code, b.role_code, n.name""".formatted(valid("n"), valid("b")))
+			.param("day", day)
+			.query(RoleHolder.class)
+			.list();
+	}
+
+	/** The units holding {@code roleCode} in a jurisdiction on a day (the coordinating department, the foreign-reporter manager, …). */
+	public List<UnitRef> holders(String jurisdictionCode, String roleCode, LocalDate day) {
+		return jdbc.sql("""
+				select u.id, n.name from role_binding b join unit u on u.id = b.unit_id
+				join unit_name n on n.unit_id = u.id and %s
+				where b.jurisdiction_code = :j and b.role_code = :role and %s order by n.name""".formatted(valid("n"), valid("b")))
+			.param("j", jurisdictionCode)
+			.param("role", roleCode)
+			.param("day", day)
+			.query(UnitRef.class)
+			.list();
+	}
+
+	private List<String> rolesOf(long unitId, LocalDate day) {
+		return jdbc.sql("select b.role_code from role_binding b join regulation_role r on r.code = b.role_code where b.unit_id = :id and %s order by r.position"
+			.formatted(valid("b")))
+			.param("id", unitId)
+			.param("day", day)
+			.query(String.class)
+			.list();
+	}
+
+	private static List<String> splitRoles(@Nullable String roles) {
+		return roles == null ? List.of() : Arrays.asList(roles.split(","));
+	}
+
+	// ---------------------------------------------------------------- counts
+
+	public record Counts(long units, long duties, long people, long roles) {
+	}
+
+	public Counts counts(String jurisdictionCode, LocalDate day) {
+		return jdbc.sql("""
+				select
+				 (select count(*) from unit u where u.jurisdiction_code = :j and %s),
+				 (select count(*) from duty_assignment a join unit u on u.id = a.unit_id where u.jurisdiction_code = :j and %s),
+				 (select count(*) from person p join unit u on u.id = p.unit_id where u.jurisdiction_code = :j and %s),
+				 (select count(distinct b.role_code) from role_binding b where b.jurisdiction_code = :j and %s)"""
+			.formatted(valid("u"), valid("a"), valid("p"), valid("b")))
+			.param("j", jurisdictionCode)
+			.param("day", day)
+			.query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single();
+	}
+}

@@ -1,0 +1,16 @@
+package vn.ttdn.organization;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** People in their posts. */
+interface People extends JpaRepository<Person, Long> {
+	@Query("select p from Person p where p.unitId = :unit and p.validTo is null")
+	List<Person> findOpenByUnit(@Param("unit") Long unitId);
+}
