@@ -73,7 +73,7 @@ class OrganizationApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			@RequestParam(required = false) @Nullable String q) {
 		queries.jurisdiction(code);
-		return queries.units(code, asOf != null ? asOf : LocalDate.now(clock), q);
+		return queries.units(code, asOf != null ? asOf : queries.defaultDay(code, LocalDate.now(clock)), q);
 	}
 
 	@GetMapping("/units/{id}")
@@ -81,7 +81,7 @@ class OrganizationApi {
 	UnitDetails unit(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			Actor actor) {
-		return visibleTo(queries.details(id, asOf != null ? asOf : LocalDate.now(clock)), actor);
+		return visibleTo(queries.details(id, asOf != null ? asOf : queries.defaultUnitDay(id, LocalDate.now(clock))), actor);
 	}
 
 	@GetMapping("/units/{id}/history")

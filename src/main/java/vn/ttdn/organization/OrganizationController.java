@@ -54,7 +54,7 @@ class OrganizationController {
 	String tree(@PathVariable String code, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			Actor actor, Model model) {
-		LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+		LocalDate day = asOf != null ? asOf : queries.defaultDay(code, LocalDate.now(clock));
 		model.addAttribute("jurisdiction", queries.jurisdiction(code));
 		model.addAttribute("jurisdictions", queries.jurisdictions());
 		model.addAttribute("asOf", day);
@@ -73,7 +73,7 @@ class OrganizationController {
 	String unit(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			Actor actor, Model model) {
-		LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+		LocalDate day = asOf != null ? asOf : queries.defaultUnitDay(id, LocalDate.now(clock));
 		var details = OrganizationApi.visibleTo(queries.details(id, day), actor);
 		String jurisdiction = details.unit().jurisdictionCode();
 		model.addAttribute("d", details);

@@ -125,6 +125,19 @@ public class OrganizationQueries {
 			.orElseThrow(() -> new NotFound("jurisdiction", code));
 	}
 
+	/** The day to show when none is asked for: today, or the last day of a jurisdiction that has since merged. */
+	public LocalDate defaultDay(String jurisdictionCode, LocalDate today) {
+		LocalDate lastDay = jurisdiction(jurisdictionCode).validTo();
+		return lastDay != null && lastDay.isBefore(today) ? lastDay : today;
+	}
+
+	/** The day to show a unit on when none is asked for: today, or its last day if it has ended. */
+	public LocalDate defaultUnitDay(long unitId, LocalDate today) {
+		LocalDate lastDay = jdbc.sql("select valid_to from unit where id = ?").param(unitId).query(LocalDate.class)
+			.optional().orElseThrow(() -> new NotFound("unit", unitId));
+		return lastDay != null && lastDay.isBefore(today) ? lastDay : today;
+	}
+
 	// ---------------------------------------------------------------- units
 
 	/** Units of a jurisdiction on a day, optionally only those whose name or alias matches {@code filter} with or without diacritics. */

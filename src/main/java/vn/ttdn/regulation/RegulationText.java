@@ -12,7 +12,7 @@ import vn.ttdn.shared.VietnameseText;
  * Reads the text of a regulation (quy chế) as published: chapters ("Chương III"), articles
  * ("Điều 15. Sở Thông tin và Truyền thông."), numbered clauses ("1."), points ("a)"), bullets ("-")
  * and an article's words after a colon in its heading ("Điều 21. Sở Nội vụ: Phối hợp …"). Text is
- * kept verbatim; only typographic marks of the plain-text conversion (**, #, *) are dropped.
+ * kept verbatim; only the bold marks and heading hashes of the plain-text conversion (**, #) are dropped.
  */
 public final class RegulationText {
 
@@ -56,7 +56,6 @@ public final class RegulationText {
 	private static String plainLine(String line) {
 		String s = line.replace("**", "").replace('\u00a0', ' ');
 		s = s.replaceAll("^#+\\s*", "");
-		s = s.replaceAll("(?<![\\w*])\\*([^*]+)\\*(?![\\w*])", "$1");
 		return s.strip();
 	}
 
