@@ -64,6 +64,7 @@ class DemoDataLoader implements ApplicationRunner {
 	private final OrganizationQueries organization;
 	private final AccountService accounts;
 	private final Clock clock;
+	private int officers;
 
 	DemoDataLoader(TtdnProperties properties, JdbcClient jdbc, TransactionTemplate transaction, RegistryImport registry,
 			RegulationImport regulation, OrganizationQueries organization, AccountService accounts, Clock clock) {
@@ -139,8 +140,12 @@ class DemoDataLoader implements ApplicationRunner {
 						doc.number() + (binding.basis() == null ? "" : " " + binding.basis()), true);
 			}
 		}
+		addFocalOfficers(keys, LocalDate.of(2024, 1, 1));
+		Map<String, Long> seedKeys = Map.copyOf(keys);
 		applyChanges(keys, files);
-		addFocalOfficers(keys);
+		Map<String, Long> created = new HashMap<>(keys);
+		created.keySet().removeAll(seedKeys.keySet());
+		addFocalOfficers(created, null);
 		addAccounts(password);
 	}
 
@@ -242,20 +247,22 @@ class DemoDataLoader implements ApplicationRunner {
 		return Objects.requireNonNull(entry.jurisdiction(), "jurisdiction of " + key);
 	}
 
-	/** Every body (but classes of bodies) gets a fictional focal officer, marked as demonstration data (000 Art. 27.2). */
-	private void addFocalOfficers(Map<String, Long> keys) {
-		List<String> sorted = new ArrayList<>(keys.keySet());
+	/**
+	 * Every body (but classes of bodies) gets a fictional focal officer (000 Art. 27.2), marked as
+	 * demonstration data; a body created by a change gets one from the day it starts.
+	 */
+	private void addFocalOfficers(Map<String, Long> units, @Nullable LocalDate from) {
+		List<String> sorted = new ArrayList<>(units.keySet());
 		sorted.sort(null);
-		int i = 0;
 		for (String key : sorted) {
-			long unitId = keys.get(key);
+			long unitId = units.get(key);
 			var unit = organization.unitOn(unitId, LocalDate.now(clock)).orElseThrow();
-			if (unit.type() == UnitType.COLLECTIVE || unit.validTo() != null && unit.validTo().isBefore(LocalDate.now(clock))) {
+			if (unit.type() == UnitType.COLLECTIVE || from == null && unit.validTo() != null) {
 				continue;
 			}
-			String name = DemoNames.person(i++);
-			registry.person(unitId, name, Post.FOCAL_OFFICER, "Chuyên viên", DemoNames.phone(i),
-					"daumoi." + key + "@ttdn.example", LocalDate.of(2024, 1, 1), true);
+			int i = officers++;
+			registry.person(unitId, DemoNames.person(i), Post.FOCAL_OFFICER, "Chuyên viên", DemoNames.phone(i),
+					"daumoi." + key + "@ttdn.example", from != null ? from : unit.validFrom(), true);
 		}
 	}
 

@@ -133,8 +133,12 @@ public class OrganizationQueries {
 
 	/** The day to show a unit on when none is asked for: today, or its last day if it has ended. */
 	public LocalDate defaultUnitDay(long unitId, LocalDate today) {
-		LocalDate lastDay = jdbc.sql("select valid_to from unit where id = ?").param(unitId).query(LocalDate.class)
-			.optional().orElseThrow(() -> new NotFound("unit", unitId));
+		LocalDate lastDay = jdbc.sql("select valid_to from unit where id = ?")
+			.param(unitId)
+			.query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+			.optional()
+			.orElseThrow(() -> new NotFound("unit", unitId))
+			.orElse(null);
 		return lastDay != null && lastDay.isBefore(today) ? lastDay : today;
 	}
 
