@@ -56,10 +56,17 @@ class SecurityConfiguration {
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler()))
 			.httpBasic(b -> {
 			})
-			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(backToLogin()))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/** After signing out, always the sign-in page (also for requests that do not ask for HTML). */
+	private static org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler backToLogin() {
+		var handler = new org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler();
+		handler.setDefaultTargetUrl("/login?logout");
+		return handler;
 	}
 
 	/**

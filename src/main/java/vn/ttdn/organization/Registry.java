@@ -173,7 +173,7 @@ public class Registry {
 			throw new UserError("error.succession.roleNotHeld");
 		}
 		moveHoldings(from, to, date, inheritedBasis(basis, date), Set.of(role));
-		if (form.withDuties()) {
+		if (Boolean.TRUE.equals(form.withDuties())) {
 			moveDuties(from, to, date, inheritedBasis(basis, date));
 		}
 		return save(actor, from.getJurisdictionCode(), SuccessionKind.ROLE_TRANSFER, date, List.of(from.getId()),

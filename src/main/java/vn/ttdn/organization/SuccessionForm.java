@@ -30,7 +30,7 @@ public record SuccessionForm(
 		@Nullable Long dutyId,
 		@Size(max = 300, message = "{validation.tooLong}") @Nullable String basis,
 		@Nullable String note,
-		boolean withDuties) {
+		@Nullable Boolean withDuties) {
 
 	public List<Long> from() {
 		return fromUnitIds == null ? List.of() : fromUnitIds.stream().filter(java.util.Objects::nonNull).distinct().toList();

@@ -1,0 +1,106 @@
+package vn.ttdn;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The pages that matter, in a real Chromium. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BrowserTest {
+
+	static Playwright playwright;
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	BrowserContext context;
+	Page page;
+
+	@BeforeAll
+	static void launch() {
+		playwright = Playwright.create();
+		var options = new BrowserType.LaunchOptions().setHeadless(true)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking"));
+		Path debian = Path.of("/usr/bin/chromium");
+		if (Files.isExecutable(debian)) {
+			options.setExecutablePath(debian);
+		}
+		browser = playwright.chromium().launch(options);
+	}
+
+	@AfterAll
+	static void close() {
+		browser.close();
+		playwright.close();
+	}
+
+	@BeforeEach
+	void open() {
+		context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"));
+		page = context.newPage();
+	}
+
+	@AfterEach
+	void screenshot(org.junit.jupiter.api.TestInfo info) throws Exception {
+		Files.createDirectories(Path.of("target/screenshots"));
+		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(Path.of("target/screenshots/" + info.getTestMethod().orElseThrow().getName() + ".png")));
+		context.close();
+	}
+
+	void signIn(String username) {
+		page.navigate("http://localhost:" + port + "/");
+		page.getByLabel("Tên đăng nhập").fill(username);
+		page.getByLabel("Mật khẩu").fill(IntegrationTest.PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+		assertThat(page.getByTestId("current-user")).containsText(username.startsWith("hnam") ? "Hà Nam" : "");
+	}
+
+	/** 002 Art. 10.4: in Hà Nam the UBND Office manages foreign press delegations. */
+	@Test
+	void findsTheHanamUbndOfficeAndItsDutyAboutForeignReporters() {
+		signIn("hnam.dieuphoi");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cơ quan, đơn vị").setExact(true)).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Tỉnh Hà Nam");
+		assertThat(page.getByTestId("unit-tree")).containsText("Văn phòng Ủy ban nhân dân tỉnh");
+
+		page.getByLabel("Lọc theo tên").fill("van phong uy ban");
+		assertThat(page.getByTestId("unit-matches")).containsText("Văn phòng Ủy ban nhân dân tỉnh");
+		page.getByTestId("unit-matches").getByText("Văn phòng Ủy ban nhân dân tỉnh").click();
+
+		assertThat(page.getByTestId("unit-name")).hasText("Văn phòng Ủy ban nhân dân tỉnh");
+		var duty = page.getByTestId("unit-duties").locator("li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+			.setHasText("đoàn phóng viên báo chí nước ngoài"));
+		assertThat(duty).containsText("Điều 10 khoản 4");
+		assertThat(duty).containsText("28/2018/QĐ-UBND");
+		assertThat(page.getByTestId("unit-roles")).containsText("FOREIGN_REPORTERS");
+	}
+
+	@Test
+	void showsTheRoleMatrixInEnglishToo() {
+		signIn("hn.lanhdao");
+		page.navigate("http://localhost:" + port + "/roles?asOf=2024-06-01&lang=en");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Regulation role matrix");
+		assertThat(page.locator("td[data-role=FOREIGN_REPORTERS][data-jurisdiction='01']")).containsText("Sở Ngoại vụ");
+		assertThat(page.locator("td[data-role=FOREIGN_REPORTERS][data-jurisdiction='35']")).containsText("Văn phòng Ủy ban nhân dân tỉnh");
+	}
+}
