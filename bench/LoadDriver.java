@@ -427,12 +427,16 @@ public class LoadDriver {
 		System.out.printf(Locale.ROOT, "  throughput %.1f requests/s%n", throughput);
 		System.out.printf(Locale.ROOT, "  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f  mean %.1f%n", p50, p90, p99,
 				max, mean);
+		double driverCpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
+		System.out.printf(Locale.ROOT, "  all requests including warm-up %d; load driver CPU time %.1f s%n", responses.get(),
+				driverCpu);
 		String json = String.format(Locale.ROOT,
 				"{\"scenario\":\"%s\",\"clients\":%d,\"warmup_s\":%d,\"duration_s\":%d,\"requests\":%d,\"errors\":%d,"
 						+ "\"throughput_rps\":%.1f,\"p50_ms\":%.2f,\"p90_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,"
-						+ "\"mean_ms\":%.2f,\"avg_bytes\":%d,\"urls\":\"%s\"}",
+						+ "\"mean_ms\":%.2f,\"avg_bytes\":%d,\"all_requests\":%d,\"driver_cpu_s\":%.1f,\"urls\":\"%s\"}",
 				o.name(), o.clients(), o.warmup(), o.duration(), n, errors, throughput, p50, p90, p99, max, mean,
-				bytes.get() / Math.max(1, responses.get()), String.join(" ", o.urls()).replace("\"", ""));
+				bytes.get() / Math.max(1, responses.get()), responses.get(), driverCpu,
+				String.join(" ", o.urls()).replace("\"", ""));
 		System.out.println("RESULT " + json);
 		if (o.out() != null) {
 			Files.writeString(o.out(), json + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -84,9 +84,13 @@ class DemoDataLoader implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		String password = demoPassword();
 		transaction.executeWithoutResult(status -> {
-			load(password);
+			// Several nodes may start at once on an empty database: one loads, the others wait and skip.
+			jdbc.sql("select pg_advisory_xact_lock(7001)").query((rs, i) -> 1).single();
+			if (isLoaded()) {
+				return;
+			}
+			load(demoPassword());
 			jdbc.sql("insert into demo_dataset (name, loaded_at) values (?, ?)")
 				.params(DATASET, java.sql.Timestamp.from(Instant.now(clock)))
 				.update();
