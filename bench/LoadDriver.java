@@ -187,8 +187,11 @@ public class LoadDriver {
 		prepareLists();
 		System.out.printf(Locale.ROOT, "scenario %s: %d clients, warm-up %d s, measurement %d s, auth %s, urls %s%n",
 				o.name(), o.clients(), o.warmup(), o.duration(), o.auth(), o.urls());
-		if (!codes.isEmpty()) {
-			System.out.printf(Locale.ROOT, "  %d jurisdiction codes, %d unit ids to draw from%n", codes.size(), ids.length);
+		if (ids.length > 0) {
+			System.out.printf(Locale.ROOT, "  %d unit ids of %d jurisdictions to draw from%n", ids.length, codes.size());
+		}
+		else if (!codes.isEmpty()) {
+			System.out.printf(Locale.ROOT, "  %d jurisdiction codes to draw from%n", codes.size());
 		}
 
 		// Sign in every client before the clock starts.

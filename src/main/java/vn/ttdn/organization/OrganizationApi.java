@@ -107,7 +107,7 @@ class OrganizationApi {
 	}
 
 	@PutMapping("/units/{id}")
-	@Operation(summary = "Update a unit: everything for administrators, contact details for the unit's own staff")
+	@Operation(summary = "Replace a unit's fields (PUT: fields left out become empty): everything for administrators, contact details for the unit's own staff")
 	UnitDetails update(@PathVariable long id, @Valid @RequestBody UnitForm form, Actor actor) {
 		registry.updateUnit(actor, id, form);
 		return queries.details(id, LocalDate.now(clock));
