@@ -130,12 +130,16 @@ public class LoadDriver {
 		if (clients < 1 || clients > 1000 || warmup < 0 || warmup > 600 || duration < 1 || duration > 600) {
 			throw new IllegalArgumentException("clients 1–1000, warm-up 0–600 s, duration 1–600 s");
 		}
+		int timeout = Integer.parseInt(one(m, "timeout", "10"));
+		if (timeout < 1 || timeout > 600) {
+			throw new IllegalArgumentException("--timeout is 1–600 s");
+		}
 		String out = one(m, "out", null);
 		return new Options(base, one(m, "name", "scenario"), urls, clients, warmup, duration, auth, user,
 				password == null ? "" : password,
 				codes.isBlank() ? List.of() : Arrays.stream(codes.split(",")).map(String::trim).toList(),
 				Math.min(50_000_000L, Long.parseLong(one(m, "max-requests", "5000000"))),
-				Integer.parseInt(one(m, "timeout", "10")), one(m, "expect", null),
+				timeout, one(m, "expect", null),
 				out == null ? null : Path.of(out));
 	}
 

@@ -2,7 +2,6 @@ package vn.ttdn.demo;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.ttdn.demo.DemoFiles.Change;
 import vn.ttdn.demo.DemoFiles.DocumentEntry;
 import vn.ttdn.demo.DemoFiles.JurisdictionFile;
@@ -46,8 +43,8 @@ import vn.ttdn.shared.security.AppRole;
 /**
  * Loads the demonstration data once: the bodies and duties of the three regulations, the bodies the
  * programme and the 2023 plan name, the legal documents with their reporting rules, the recorded
- * changes of 2025, a focal officer per body, and demo accounts. All in one transaction; a marker
- * row makes later starts skip it, so a restart keeps users' changes and loads no duplicates.
+ * changes of 2025, a focal officer per body, and demo accounts, once ({@link DemoDatasets}), so a
+ * restart keeps users' changes and loads no duplicates.
  */
 @Component
 @Order(10)
@@ -57,8 +54,7 @@ class DemoDataLoader implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
 	private final TtdnProperties properties;
-	private final JdbcClient jdbc;
-	private final TransactionTemplate transaction;
+	private final DemoDatasets datasets;
 	private final RegistryImport registry;
 	private final RegulationImport regulation;
 	private final OrganizationQueries organization;
@@ -66,11 +62,10 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Clock clock;
 	private int officers;
 
-	DemoDataLoader(TtdnProperties properties, JdbcClient jdbc, TransactionTemplate transaction, RegistryImport registry,
+	DemoDataLoader(TtdnProperties properties, DemoDatasets datasets, RegistryImport registry,
 			RegulationImport regulation, OrganizationQueries organization, AccountService accounts, Clock clock) {
 		this.properties = properties;
-		this.jdbc = jdbc;
-		this.transaction = transaction;
+		this.datasets = datasets;
 		this.registry = registry;
 		this.regulation = regulation;
 		this.organization = organization;
@@ -80,26 +75,9 @@ class DemoDataLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!properties.demo().enabled() || isLoaded()) {
-			return;
+		if (properties.demo().enabled()) {
+			datasets.loadOnce(DATASET, () -> load(demoPassword()));
 		}
-		long started = System.nanoTime();
-		transaction.executeWithoutResult(status -> {
-			// Several nodes may start at once on an empty database: one loads, the others wait and skip.
-			jdbc.sql("select pg_advisory_xact_lock(7001)").query((rs, i) -> 1).single();
-			if (isLoaded()) {
-				return;
-			}
-			load(demoPassword());
-			jdbc.sql("insert into demo_dataset (name, loaded_at) values (?, ?)")
-				.params(DATASET, java.sql.Timestamp.from(Instant.now(clock)))
-				.update();
-		});
-		log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
-	}
-
-	boolean isLoaded() {
-		return jdbc.sql("select count(*) from demo_dataset where name = ?").param(DATASET).query(Long.class).single() > 0;
 	}
 
 	private void load(String password) {

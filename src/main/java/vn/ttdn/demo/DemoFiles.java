@@ -95,7 +95,7 @@ final class DemoFiles {
 		}
 	}
 
-	private static <T> T read(String path, Class<T> type) {
+	static <T> T read(String path, Class<T> type) {
 		try (InputStream in = new ClassPathResource(path).getInputStream()) {
 			return YAML.readValue(in, type);
 		}

@@ -395,6 +395,36 @@ public class OrganizationQueries {
 		return roles == null ? List.of() : Arrays.asList(roles.split(","));
 	}
 
+	// ---------------------------------------------------------------- coverage
+
+	/** Types of unit that plan, report and name focal officers themselves (not classes of bodies, not the committee itself). */
+	private static final String ACTING_UNIT = "u.type not in ('COLLECTIVE', 'PEOPLES_COMMITTEE', 'STEERING_COMMITTEE')";
+
+	/** The ids of the units of a jurisdiction that act for themselves on {@code day}. */
+	public List<Long> actingUnits(String jurisdictionCode, LocalDate day) {
+		return jdbc.sql("select u.id from unit u where u.jurisdiction_code = :j and %s and %s order by u.id"
+			.formatted(ACTING_UNIT, valid("u")))
+			.param("j", jurisdictionCode)
+			.param("day", day)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Of the acting units on {@code day}, how many have a focal officer in post (000 Art. 27.2). */
+	public Coverage focalOfficerCoverage(String jurisdictionCode, LocalDate day) {
+		return jdbc.sql("""
+				select count(*),
+				  count(*) filter (where exists (select 1 from person p where p.unit_id = u.id and p.post = 'FOCAL_OFFICER' and %s))
+				from unit u where u.jurisdiction_code = :j and %s and %s""".formatted(valid("p"), ACTING_UNIT, valid("u")))
+			.param("j", jurisdictionCode)
+			.param("day", day)
+			.query((rs, i) -> new Coverage(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	public record Coverage(long units, long covered) {
+	}
+
 	// ---------------------------------------------------------------- counts
 
 	public record Counts(long units, long duties, long people, long roles) {

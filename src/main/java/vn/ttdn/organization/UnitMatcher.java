@@ -18,7 +18,8 @@ import vn.ttdn.shared.VietnameseText;
 /**
  * Finds the registry unit a document means by a name as officials write it: with or without
  * diacritics, in any case, abbreviated ("Sở TTTT", "UBND Thành phố", "BQL các KCN"), with or
- * without the jurisdiction's name. A name that matches no unit, or several, is left unmatched for
+ * without the jurisdiction's name, or followed by its parent ("… – Sở Thông tin và Truyền thông").
+ * A name that matches no unit, or several, is left unmatched for
  * the user to map: a wrong link is worse than none.
  */
 @Component
@@ -41,6 +42,8 @@ public class UnitMatcher {
 
 	private static final Pattern PUNCTUATION = Pattern.compile("[\"“”'‘’()\\[\\].,;:–-]+");
 	private static final Set<String> FILLER = Set.of("va", "cac");
+	/** "Trung tâm Báo chí Thủ đô Hà Nội – Sở Thông tin và Truyền thông", "Trung tâm …, thuộc Sở …": a unit named with its parent. */
+	private static final Pattern WITH_PARENT = Pattern.compile("(.+?)(?:\\s+[–-]\\s+|,?\\s+thuộc\\s+)(?:Sở|UBND|Ủy ban|Ban|Văn phòng).*");
 
 	private final JdbcClient jdbc;
 
@@ -89,7 +92,14 @@ public class UnitMatcher {
 		}
 		ambiguous.forEach(byKey::remove);
 		return text -> {
-			Long id = text == null ? null : byKey.get(key(text, place));
+			Long id = null;
+			if (text != null) {
+				id = byKey.get(key(text, place));
+				var parent = WITH_PARENT.matcher(text);
+				if (id == null && parent.matches()) {
+					id = byKey.get(key(parent.group(1), place));
+				}
+			}
 			return new Match(text == null ? "" : VietnameseText.clean(text), id, id == null ? null : names.get(id));
 		};
 	}

@@ -1,0 +1,27 @@
+package vn.ttdn.planning;
+
+import org.jspecify.annotations.Nullable;
+import vn.ttdn.shared.VietnameseText;
+
+/** How a comment on a draft was handled: tiếp thu, giải trình, không tiếp thu, or nothing to handle (agreement). */
+public enum Handling {
+	ACCEPTED, EXPLAINED, NOT_ACCEPTED, NONE;
+
+	/** From the words of a "Giải trình, tiếp thu" cell; an empty cell means nothing needed handling. */
+	public static Handling of(@Nullable String written) {
+		String s = VietnameseText.fold(written);
+		if (s.isEmpty()) {
+			return NONE;
+		}
+		if (s.startsWith("khong tiep thu")) {
+			return NOT_ACCEPTED;
+		}
+		if (s.startsWith("tiep thu")) {
+			return ACCEPTED;
+		}
+		if (s.startsWith("giai trinh")) {
+			return EXPLAINED;
+		}
+		return EXPLAINED;
+	}
+}

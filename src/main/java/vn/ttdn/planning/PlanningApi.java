@@ -1,0 +1,131 @@
+package vn.ttdn.planning;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ttdn.shared.UserError;
+import vn.ttdn.shared.security.Actor;
+
+/** Programmes, plans, tasks, comments, progress and the plan workflow as JSON (C3, C4); same access rules as the UI. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Planning", description = "Programmes, annual plans, tasks, comments on drafts (C3, C4)")
+class PlanningApi {
+
+	private final ProgrammeCatalog programmes;
+	private final PlanQueries queries;
+	private final Plans plans;
+	private final Clock clock;
+
+	PlanningApi(ProgrammeCatalog programmes, PlanQueries queries, Plans plans, Clock clock) {
+		this.programmes = programmes;
+		this.queries = queries;
+		this.plans = plans;
+		this.clock = clock;
+	}
+
+	@GetMapping("/programmes")
+	@Operation(summary = "Programmes (đề án), optionally of one jurisdiction")
+	List<ProgrammeCatalog.ProgrammeSummary> programmes(@RequestParam(required = false) @Nullable String jurisdiction) {
+		return programmes.programmes(jurisdiction);
+	}
+
+	@GetMapping("/programmes/{id}")
+	@Operation(summary = "A programme: objectives, targets with progress, and its budget table with stated and computed sums and every disagreement")
+	ProgrammeCatalog.ProgrammeView programme(@PathVariable long id) {
+		return programmes.programme(id);
+	}
+
+	record Measurement(@Nullable LocalDate measuredOn, @Nullable BigDecimal value, @Nullable String evidence) {
+	}
+
+	@PostMapping("/targets/{id}/measurements")
+	@Operation(summary = "Record a target's value with its evidence")
+	ResponseEntity<Void> measure(@PathVariable long id, @RequestBody Measurement m, Actor actor) {
+		programmes.measure(actor, id, m.measuredOn() != null ? m.measuredOn() : LocalDate.now(clock), m.value(), m.evidence());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/plans")
+	@Operation(summary = "Plans by jurisdiction, year and unit, as the caller may see them")
+	List<PlanQueries.PlanSummary> plans(@RequestParam(required = false) @Nullable String jurisdiction,
+			@RequestParam(required = false) @Nullable Integer year, @RequestParam(required = false) @Nullable Long unit,
+			Actor actor) {
+		return queries.plans(actor, jurisdiction, year, unit);
+	}
+
+	record NewPlan(@Nullable String jurisdiction, @Nullable Long unitId, @Nullable Integer year, @Nullable String title) {
+	}
+
+	@PostMapping("/plans")
+	@Operation(summary = "Start a plan: a unit's (unitId) or the jurisdiction's (no unitId), as a draft")
+	ResponseEntity<PlanQueries.PlanView> create(@RequestBody NewPlan p, Actor actor) {
+		if (p.jurisdiction() == null || p.year() == null) {
+			throw new UserError("error.invalidInput");
+		}
+		long id = plans.create(actor, p.jurisdiction(), p.unitId(), p.year(), p.title());
+		return ResponseEntity.created(java.net.URI.create("/api/v1/plans/" + id)).body(queries.plan(actor, id));
+	}
+
+	@GetMapping("/plans/{id}")
+	@Operation(summary = "A plan with its sections and its tasks, each with its schedule as written and as understood, and its status")
+	PlanQueries.PlanView plan(@PathVariable long id, Actor actor) {
+		return queries.plan(actor, id);
+	}
+
+	@GetMapping("/plans/{id}/comments")
+	@Operation(summary = "The comments on the plan's draft with their source document and handling")
+	List<PlanQueries.CommentView> comments(@PathVariable long id, Actor actor) {
+		return queries.comments(actor, id);
+	}
+
+	record Transition(@Nullable PlanAction action, @Nullable String note, @Nullable String number,
+			@Nullable LocalDate issuedOn, @Nullable String signer, @Nullable String signerTitle, @Nullable Long version) {
+	}
+
+	@PostMapping("/plans/{id}/transitions")
+	@Operation(summary = "Take a workflow step: SUBMIT, RETURN (with a reason), ACCEPT, OPEN_CONSULTATION, ISSUE (with number, date, signer)")
+	Map<String, PlanStatus> transition(@PathVariable long id, @RequestBody Transition t, Actor actor) {
+		if (t.action() == null) {
+			throw new UserError("error.invalidInput");
+		}
+		return Map.of("status", plans.act(actor, id, t.action(), t.note(),
+				new Plans.Issuance(t.number(), t.issuedOn(), t.signer(), t.signerTitle()), t.version()));
+	}
+
+	@GetMapping("/my/tasks")
+	@Operation(summary = "The tasks the caller's unit leads, in plans in force")
+	List<PlanQueries.TaskView> myTasks(Actor actor) {
+		return queries.myTasks(actor);
+	}
+
+	@GetMapping("/tasks/{id}/progress")
+	@Operation(summary = "What has been recorded on a task, newest first")
+	List<PlanQueries.ProgressView> progress(@PathVariable long id, Actor actor) {
+		return queries.progress(actor, id);
+	}
+
+	record Progress(@Nullable String note, @Nullable String link, boolean completes, @Nullable LocalDate recordedOn) {
+	}
+
+	@PostMapping("/tasks/{id}/progress")
+	@Operation(summary = "Record progress on a task (the lead unit's staff or the coordinating department)")
+	ResponseEntity<List<PlanQueries.ProgressView>> record(@PathVariable long id, @RequestBody Progress p, Actor actor) {
+		plans.recordProgress(actor, id, p.note(), p.link(), p.completes(), p.recordedOn());
+		return ResponseEntity.status(201).body(queries.progress(actor, id));
+	}
+}
