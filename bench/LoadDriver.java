@@ -32,8 +32,11 @@ import java.util.regex.Pattern;
 /**
  * A closed-loop HTTP load driver for the TTĐN application on this machine: N clients, each sending its
  * next request when the previous one has answered, for a warm-up and then a fixed measurement period.
- * Every latency of the measurement period is kept; the driver prints p50, p90, p99, max, throughput and
- * errors, and one machine-readable line starting with {@code RESULT }.
+ * The latency of every successful request started in the measurement period is kept (a request still
+ * running at the end is waited for, up to {@code --timeout}); throughput is the number of successful
+ * responses completed within the period divided by its length; errors are non-2xx answers, I/O errors
+ * and time-outs of requests started in the period. The driver prints p50, p90, p99, max, throughput
+ * and errors, and one machine-readable line starting with {@code RESULT }.
  *
  * <pre>
  * java bench/LoadDriver.java --base http://127.0.0.1:8080 --name unit-api --clients 50 \
@@ -178,6 +181,7 @@ public class LoadDriver {
 		long[] values = new long[4096];
 		int size;
 		long errors;
+		long completed;
 
 		void add(long v) {
 			if (size == values.length) {
@@ -277,9 +281,12 @@ public class LoadDriver {
 				return;
 			}
 			long t1 = System.nanoTime();
-			boolean measured = t0 >= measureFrom && t1 <= measureTo;
+			if (error != null && !error.startsWith("HTTP") && !pause(10)) {
+				return;
+			}
+			boolean started = t0 >= measureFrom && t0 < measureTo;
 			if (error != null) {
-				if (t0 >= measureFrom && t0 < measureTo) {
+				if (started) {
 					samples.errors++;
 					errorKinds.computeIfAbsent(error, k -> new AtomicLong()).incrementAndGet();
 				}
@@ -287,9 +294,26 @@ public class LoadDriver {
 					warmupErrors.incrementAndGet();
 				}
 			}
-			else if (measured) {
-				samples.add(t1 - t0);
+			else {
+				if (started) {
+					samples.add(t1 - t0);
+				}
+				if (t1 >= measureFrom && t1 <= measureTo) {
+					samples.completed++;
+				}
 			}
+		}
+	}
+
+	/** Sleeps a little after a failed connection so that a stopped server is not hammered; false if interrupted. */
+	private static boolean pause(long millis) {
+		try {
+			Thread.sleep(millis);
+			return true;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
@@ -428,10 +452,12 @@ public class LoadDriver {
 		double p90 = pct(v, 0.90);
 		double p99 = pct(v, 0.99);
 		double max = n == 0 ? 0 : v[n - 1] / 1e6;
-		double throughput = n / (double) o.duration();
-		System.out.printf(Locale.ROOT, "  requests %d ok, %d errors (%d during warm-up)%s%n", n, errors,
-				warmupErrors.get(), errorKinds.isEmpty() ? "" : " " + new TreeMap<>(errorKinds));
-		System.out.printf(Locale.ROOT, "  throughput %.1f requests/s%n", throughput);
+		long completed = all.stream().mapToLong(s -> s.completed).sum();
+		double throughput = completed / (double) o.duration();
+		System.out.printf(Locale.ROOT, "  requests started in the measurement period: %d ok, %d errors (%d errors during warm-up)%s%n",
+				n, errors, warmupErrors.get(), errorKinds.isEmpty() ? "" : " " + new TreeMap<>(errorKinds));
+		System.out.printf(Locale.ROOT, "  throughput %.1f requests/s (%d successful responses completed in the period)%n",
+				throughput, completed);
 		System.out.printf(Locale.ROOT, "  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f  mean %.1f%n", p50, p90, p99,
 				max, mean);
 		double driverCpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
@@ -439,9 +465,9 @@ public class LoadDriver {
 				driverCpu);
 		String json = String.format(Locale.ROOT,
 				"{\"scenario\":\"%s\",\"clients\":%d,\"warmup_s\":%d,\"duration_s\":%d,\"requests\":%d,\"errors\":%d,"
-						+ "\"throughput_rps\":%.1f,\"p50_ms\":%.2f,\"p90_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,"
+						+ "\"completed\":%d,\"throughput_rps\":%.1f,\"p50_ms\":%.2f,\"p90_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,"
 						+ "\"mean_ms\":%.2f,\"avg_bytes\":%d,\"all_requests\":%d,\"driver_cpu_s\":%.1f,\"urls\":\"%s\"}",
-				o.name(), o.clients(), o.warmup(), o.duration(), n, errors, throughput, p50, p90, p99, max, mean,
+				o.name(), o.clients(), o.warmup(), o.duration(), n, errors, completed, throughput, p50, p90, p99, max, mean,
 				bytes.get() / Math.max(1, responses.get()), responses.get(), driverCpu,
 				String.join(" ", o.urls()).replace("\"", ""));
 		System.out.println("RESULT " + json);

@@ -200,6 +200,19 @@ public class PlanQueries {
 		}).toList();
 	}
 
+	public record TaskPage(PlanSummary plan, TaskView task, List<ProgressView> progress) {
+	}
+
+	public TaskPage task(Actor actor, long taskId) {
+		long planId = jdbc.sql("select plan_id from plan_task where id = ?").param(taskId).query(Long.class).optional()
+			.orElseThrow(() -> new NotFound("task", taskId));
+		PlanSummary plan = summary(planId);
+		if (!mayRead(actor, plan)) {
+			throw new AccessDeniedException("task " + taskId);
+		}
+		return new TaskPage(plan, tasks("t.id = :id", Map.of("id", taskId), plan.year()).getFirst(), progress(actor, taskId));
+	}
+
 	public List<ProgressView> progress(Actor actor, long taskId) {
 		long planId = jdbc.sql("select plan_id from plan_task where id = ?").param(taskId).query(Long.class).optional()
 			.orElseThrow(() -> new NotFound("task", taskId));

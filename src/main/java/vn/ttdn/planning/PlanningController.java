@@ -1,0 +1,165 @@
+package vn.ttdn.planning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ttdn.organization.OrganizationQueries;
+import vn.ttdn.shared.UserError;
+import vn.ttdn.shared.security.Actor;
+
+/** Plans, tasks, progress and programmes in the browser. */
+@Controller
+class PlanningController {
+
+	private final PlanQueries queries;
+	private final Plans plans;
+	private final ProgrammeCatalog programmes;
+	private final OrganizationQueries organization;
+	private final MessageSource messages;
+	private final Clock clock;
+
+	PlanningController(PlanQueries queries, Plans plans, ProgrammeCatalog programmes, OrganizationQueries organization,
+			MessageSource messages, Clock clock) {
+		this.queries = queries;
+		this.plans = plans;
+		this.programmes = programmes;
+		this.organization = organization;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/plans")
+	String list(@RequestParam(required = false) @Nullable String jurisdiction, @RequestParam(required = false) @Nullable Integer year,
+			Actor actor, Model model) {
+		String code = jurisdiction != null ? jurisdiction : actor.jurisdictionCode() != null ? actor.jurisdictionCode() : "01";
+		model.addAttribute("jurisdiction", organization.jurisdiction(code));
+		model.addAttribute("jurisdictions", organization.jurisdictions());
+		model.addAttribute("year", year);
+		model.addAttribute("plans", queries.plans(actor, code, year, null));
+		model.addAttribute("programmes", programmes.programmes(code));
+		model.addAttribute("canCreate", actor.unitId() != null || actor.canManage(code));
+		model.addAttribute("nextYear", LocalDate.now(clock).getYear() + 1);
+		return "planning/plans";
+	}
+
+	@PostMapping("/plans")
+	String create(@RequestParam String jurisdiction, @RequestParam(required = false) @Nullable Long unitId,
+			@RequestParam int year, @RequestParam(required = false) @Nullable String title, Actor actor,
+			RedirectAttributes redirect, Locale locale) {
+		try {
+			long id = plans.create(actor, jurisdiction, unitId, year, title);
+			return "redirect:/plans/" + id;
+		}
+		catch (UserError e) {
+			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), locale));
+			return "redirect:/plans?jurisdiction=" + jurisdiction;
+		}
+	}
+
+	@GetMapping("/plans/{id}")
+	String plan(@PathVariable long id, @RequestParam(required = false) @Nullable Long lead,
+			@RequestParam(required = false) @Nullable TaskStatus status, @RequestParam(required = false) @Nullable Integer quarter,
+			@RequestParam(defaultValue = "tasks") String view, Actor actor, Model model) {
+		var plan = queries.plan(actor, id);
+		List<PlanQueries.TaskView> tasks = plan.tasks().stream()
+			.filter(t -> lead == null || lead.equals(t.lead().unitId()))
+			.filter(t -> status == null || t.status() == status)
+			.filter(t -> quarter == null || t.quarters().contains(quarter))
+			.toList();
+		model.addAttribute("p", plan);
+		model.addAttribute("tasks", tasks);
+		model.addAttribute("leads", plan.tasks().stream().map(PlanQueries.TaskView::lead).filter(b -> b.unitId() != null)
+			.distinct().toList());
+		model.addAttribute("lead", lead);
+		model.addAttribute("status", status);
+		model.addAttribute("quarter", quarter);
+		model.addAttribute("view", view);
+		model.addAttribute("statuses", TaskStatus.values());
+		model.addAttribute("actions", List.of(PlanAction.values()).stream()
+			.filter(a -> PlanWorkflow.mayAct(actor, a, plan.plan().jurisdictionCode(), plan.plan().unitId()))
+			.filter(a -> allowed(plan.plan(), a))
+			.toList());
+		if ("comments".equals(view)) {
+			model.addAttribute("comments", queries.comments(actor, id));
+		}
+		return "planning/plan";
+	}
+
+	private static boolean allowed(PlanQueries.PlanSummary plan, PlanAction action) {
+		try {
+			PlanWorkflow.next(plan.status(), action, plan.unitId() != null);
+			return true;
+		}
+		catch (UserError e) {
+			return false;
+		}
+	}
+
+	@PostMapping("/plans/{id}/transitions")
+	String transition(@PathVariable long id, @RequestParam PlanAction action, @RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @Nullable String number,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate issuedOn,
+			@RequestParam(required = false) @Nullable String signer, @RequestParam(required = false) @Nullable String signerTitle,
+			@RequestParam(required = false) @Nullable Long version, Actor actor, RedirectAttributes redirect, Locale locale) {
+		try {
+			PlanStatus next = plans.act(actor, id, action, note, new Plans.Issuance(number, issuedOn, signer, signerTitle), version);
+			redirect.addFlashAttribute("success", messages.getMessage("plan.status." + next, null, locale));
+		}
+		catch (UserError e) {
+			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), locale));
+		}
+		return "redirect:/plans/" + id;
+	}
+
+	@GetMapping("/tasks/{id}")
+	String task(@PathVariable long id, Actor actor, Model model) {
+		var page = queries.task(actor, id);
+		model.addAttribute("page", page);
+		Long lead = page.task().lead().unitId();
+		model.addAttribute("canRecord", actor.canManage(page.plan().jurisdictionCode())
+				|| lead != null && actor.canEditUnit(page.plan().jurisdictionCode(), lead));
+		model.addAttribute("today", LocalDate.now(clock));
+		return "planning/task";
+	}
+
+	@PostMapping("/tasks/{id}/progress")
+	String record(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @Nullable String link, @RequestParam(defaultValue = "false") boolean completes,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recordedOn,
+			Actor actor, RedirectAttributes redirect, Locale locale) {
+		try {
+			plans.recordProgress(actor, id, note, link, completes, recordedOn);
+			redirect.addFlashAttribute("success", messages.getMessage("task.recorded", null, locale));
+		}
+		catch (UserError e) {
+			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), locale));
+			redirect.addFlashAttribute("note", note);
+			redirect.addFlashAttribute("link", link);
+		}
+		return "redirect:/tasks/" + id;
+	}
+
+	@GetMapping("/my/tasks")
+	String myTasks(Actor actor, Model model) {
+		model.addAttribute("tasks", queries.myTasks(actor));
+		return "planning/my-tasks";
+	}
+
+	@GetMapping("/programmes/{id}")
+	String programme(@PathVariable long id, Model model) {
+		model.addAttribute("v", programmes.programme(id));
+		return "planning/programme";
+	}
+}

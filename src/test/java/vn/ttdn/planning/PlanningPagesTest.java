@@ -1,0 +1,91 @@
+package vn.ttdn.planning;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.ttdn.IntegrationTest;
+
+@IntegrationTest
+class PlanningPagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+
+	long plan2023() {
+		return jdbc.sql("select id from plan where number = '101/KH-UBND'").query(Long.class).single();
+	}
+
+	@Test
+	void theProgrammePageShowsTheBudgetTableAsPrintedWithItsDisagreementsAndTheTotalInWords() throws Exception {
+		long id = jdbc.sql("select id from programme").query(Long.class).single();
+		mvc.perform(get("/programmes/{id}", id).with(as("hn.lanhdao")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Mục II, cột 2013-2015: văn bản ghi 4, cộng lại được 2,5"),
+					containsString("Tổng cộng, cột Tổng: văn bản ghi 106,972, cộng lại được 109,972"),
+					containsString("Một trăm linh sáu tỷ chín trăm bảy mươi hai triệu đồng"),
+					containsString("106.972.000.000 đồng"), containsString("Tính từ dữ liệu hệ thống"))));
+	}
+
+	@Test
+	void thePlanPageListsTasksByGroupAndFiltersThem() throws Exception {
+		mvc.perform(get("/plans/{id}", plan2023()).with(as("hn.lanhdao")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("49/49 nhiệm vụ"), containsString("I. SỞ THÔNG TIN VÀ TRUYỀN THÔNG"),
+					containsString("Quý III/2023"), containsString("01/07/2023 – 30/09/2023"), containsString("Phụ lục ghi số: 104/KH-UBND"))));
+		mvc.perform(get("/plans/{id}", plan2023()).param("quarter", "3").with(as("hn.lanhdao")))
+			.andExpect(content().string(allOf(containsString("Quý III/2023"), not(containsString("Tháng 3/2023")))));
+		mvc.perform(get("/plans/{id}", plan2023()).param("view", "comments").with(as("hn.lanhdao")))
+			.andExpect(content().string(allOf(containsString("1390 - CV/BTGTU ngày 02/3/2023"), containsString("UBND quận Ba Đình"))));
+		mvc.perform(get("/plans/{id}", plan2023()).param("view", "timeline").with(as("hn.lanhdao")))
+			.andExpect(status().isOk());
+		mvc.perform(get("/plans/{id}", plan2023()).param("view", "text").with(as("hn.lanhdao")))
+			.andExpect(content().string(containsString("I. MỤC ĐÍCH, YÊU CẦU")));
+	}
+
+	/** Task IV.1 of the 2023 plan is led by Sở Du lịch. */
+	@Test
+	void anOfficerRecordsProgressOnTheirTaskAndTheCoordinatingDepartmentSeesIt() throws Exception {
+		long task = jdbc.sql("select id from plan_task where plan_id = ? and group_code = 'IV' and number = 1")
+			.param(plan2023()).query(Long.class).single();
+		mvc.perform(get("/my/tasks").with(as("hn.dulich.canbo")))
+			.andExpect(content().string(containsString("data-task=\"" + task + "\"")));
+		mvc.perform(post("/tasks/{id}/progress", task).with(as("hn.dulich.canbo")).with(csrf())
+			.param("note", "").param("recordedOn", "2023-06-30"))
+			.andExpect(flash().attribute("error", "Vui lòng nhập nội dung kết quả thực hiện."));
+		mvc.perform(post("/tasks/{id}/progress", task).with(as("hn.dulich.canbo")).with(csrf())
+			.param("note", "Đăng 40 tin, bài quảng bá điểm đến trên các kênh truyền thông quốc tế").param("link", "ftp://x")
+			.param("recordedOn", "2023-06-30"))
+			.andExpect(flash().attribute("error", "Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://."));
+		mvc.perform(post("/tasks/{id}/progress", task).with(as("hn.dulich.canbo")).with(csrf())
+			.param("note", "Đăng 40 tin, bài quảng bá điểm đến trên các kênh truyền thông quốc tế")
+			.param("link", "https://example.org/bao-cao").param("recordedOn", "2023-06-30"))
+			.andExpect(flash().attribute("success", "Đã ghi nhận kết quả thực hiện."));
+		mvc.perform(get("/tasks/{id}", task).with(as("hn.dieuphoi")))
+			.andExpect(content().string(allOf(containsString("Đăng 40 tin, bài quảng bá điểm đến"), containsString("hn.dulich.canbo"),
+					containsString("https://example.org/bao-cao"))));
+	}
+}
