@@ -84,6 +84,7 @@ class BrowserTest {
 		assertThat(page.getByTestId("unit-tree")).containsText("Văn phòng Ủy ban nhân dân tỉnh");
 
 		page.getByLabel("Lọc theo tên").fill("van phong uy ban");
+		page.getByLabel("Lọc theo tên").press("Enter");
 		assertThat(page.getByTestId("unit-matches")).containsText("Văn phòng Ủy ban nhân dân tỉnh");
 		page.getByTestId("unit-matches").getByText("Văn phòng Ủy ban nhân dân tỉnh").click();
 
@@ -93,6 +94,40 @@ class BrowserTest {
 		assertThat(duty).containsText("Điều 10 khoản 4");
 		assertThat(duty).containsText("28/2018/QĐ-UBND");
 		assertThat(page.getByTestId("unit-roles")).containsText("FOREIGN_REPORTERS");
+	}
+
+	/** An officer of Sở Du lịch records progress on a 2023 task it leads; the coordinating department sees it. */
+	@Test
+	void anOfficerRecordsProgressOnATaskAndTheCoordinatingDepartmentSeesIt() {
+		signIn("hn.dulich.canbo");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nhiệm vụ của tôi")).click();
+		page.getByTestId("my-tasks").getByText("Hợp tác phát triển du lịch với các đại sứ quán").click();
+		page.getByLabel("Nội dung kết quả").fill("Ký biên bản hợp tác quảng bá du lịch với 3 đại sứ quán");
+		page.getByLabel("Đường dẫn minh chứng").fill("https://example.org/bien-ban");
+		page.getByLabel("Nhiệm vụ đã hoàn thành").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi nhận kết quả")).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Đã ghi nhận kết quả thực hiện.");
+		assertThat(page.getByTestId("task-status")).containsText("Hoàn thành");
+		String taskUrl = page.url();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+
+		signIn("hn.dieuphoi");
+		page.navigate(taskUrl);
+		assertThat(page.getByTestId("progress")).containsText("Ký biên bản hợp tác quảng bá du lịch với 3 đại sứ quán");
+		assertThat(page.getByTestId("progress")).containsText("hn.dulich.canbo");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tổ chức hoạt động thông tin đối ngoại năm 2023")).click();
+		page.getByLabel("Tình trạng").selectOption("DONE");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem")).click();
+		assertThat(page.getByTestId("tasks")).containsText("Hợp tác phát triển du lịch với các đại sứ quán");
+	}
+
+	@Test
+	void showsTheProgrammeBudgetTableWithItsDisagreements() {
+		signIn("hn.lanhdao");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kế hoạch").setExact(true)).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("tăng cường đầu tư")).click();
+		assertThat(page.getByTestId("disagreements")).containsText("văn bản ghi 106,972, cộng lại được 109,972");
+		assertThat(page.getByTestId("in-words")).containsText("Một trăm linh sáu tỷ chín trăm bảy mươi hai triệu đồng");
 	}
 
 	@Test
