@@ -10,7 +10,7 @@
 #
 # Settings (environment): JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PORT (default 8080, or
 # the next free port), CLIENTS (50), WARMUP (10), DURATION (30), BENCH_JAVA_OPTS (JVM options of the
-# application, default none).
+# application, default none), KEEP_DATA=1 to keep the data directories under target/bench-data/.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -95,7 +95,14 @@ stop_app() {
 	APP_PID=""
 	APP_DIR=""
 }
-trap stop_app EXIT
+cleanup() {
+	stop_app
+	rm -f "$DATA/app.jar"
+	if [[ "${KEEP_DATA:-0}" != 1 && -n "$STAMP" && -d "$DATA" ]]; then
+		rm -rf "$DATA"
+	fi
+}
+trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 now_ms() { date +%s%3N; }

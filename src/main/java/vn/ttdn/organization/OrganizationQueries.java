@@ -31,9 +31,11 @@ public class OrganizationQueries {
 	private static final Comparator<String> VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"))::compare;
 
 	private final JdbcClient jdbc;
+	private final RegistryCache cache;
 
-	OrganizationQueries(JdbcClient jdbc) {
+	OrganizationQueries(JdbcClient jdbc, RegistryCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	private static String valid(String alias) {
@@ -112,16 +114,13 @@ public class OrganizationQueries {
 	// ---------------------------------------------------------------- jurisdictions
 
 	public List<JurisdictionView> jurisdictions() {
-		return jdbc.sql("select code, name, name_en, kind, valid_to, successor_code, succession_note from jurisdiction order by code")
+		return cache.get("jurisdictions", () -> List.copyOf(jdbc.sql("select code, name, name_en, kind, valid_to, successor_code, succession_note from jurisdiction order by code")
 			.query(JurisdictionView.class)
-			.list();
+			.list()));
 	}
 
 	public JurisdictionView jurisdiction(String code) {
-		return jdbc.sql("select code, name, name_en, kind, valid_to, successor_code, succession_note from jurisdiction where code = ?")
-			.param(code)
-			.query(JurisdictionView.class)
-			.optional()
+		return jurisdictions().stream().filter(j -> j.code().equals(code)).findFirst()
 			.orElseThrow(() -> new NotFound("jurisdiction", code));
 	}
 
@@ -147,6 +146,10 @@ public class OrganizationQueries {
 	/** Units of a jurisdiction on a day, optionally only those whose name or alias matches {@code filter} with or without diacritics. */
 	public List<UnitRow> units(String jurisdictionCode, LocalDate day, @Nullable String filter) {
 		String folded = VietnameseText.fold(filter);
+		return cache.get("units|" + jurisdictionCode + "|" + day + "|" + folded, () -> loadUnits(jurisdictionCode, day, folded));
+	}
+
+	private List<UnitRow> loadUnits(String jurisdictionCode, LocalDate day, String folded) {
 		String sql = """
 				select u.id, u.jurisdiction_code, u.type, u.parent_id, n.name, n.abbreviation, n.name_en, u.valid_from, u.valid_to,
 				  (select string_agg(b.role_code, ',' order by r.position) from role_binding b
@@ -167,11 +170,15 @@ public class OrganizationQueries {
 				rs.getString("name_en"), rs.getObject("valid_from", LocalDate.class),
 				rs.getObject("valid_to", LocalDate.class), splitRoles(rs.getString("roles")))).list());
 		rows.sort(Comparator.comparing((UnitRow r) -> r.type().ordinal()).thenComparing(UnitRow::name, VIETNAMESE));
-		return rows;
+		return List.copyOf(rows);
 	}
 
 	/** The units of a day as a tree: roots are units without a parent valid that day. */
 	public List<TreeNode> tree(String jurisdictionCode, LocalDate day) {
+		return cache.get("tree|" + jurisdictionCode + "|" + day, () -> loadTree(jurisdictionCode, day));
+	}
+
+	private List<TreeNode> loadTree(String jurisdictionCode, LocalDate day) {
 		List<UnitRow> rows = units(jurisdictionCode, day, null);
 		Map<Long, List<UnitRow>> byParent = new LinkedHashMap<>();
 		var ids = rows.stream().map(UnitRow::id).collect(java.util.stream.Collectors.toSet());
@@ -210,6 +217,10 @@ public class OrganizationQueries {
 
 	/** Everything the unit page and the unit API show, as of {@code day}. */
 	public UnitDetails details(long unitId, LocalDate day) {
+		return cache.get("details|" + unitId + "|" + day, () -> loadDetails(unitId, day));
+	}
+
+	private UnitDetails loadDetails(long unitId, LocalDate day) {
 		UnitRow row = unitOn(unitId, day).orElseThrow(() -> new NotFound("unit", unitId));
 		var extra = jdbc.sql("select origin, named_in, email, phone, address, website from unit where id = ?")
 			.param(unitId)
@@ -352,13 +363,17 @@ public class OrganizationQueries {
 	// ---------------------------------------------------------------- roles
 
 	public List<RoleView> roles() {
-		return jdbc.sql("select code, name_vi, name_en, description_vi from regulation_role order by position")
+		return cache.get("roles", () -> List.copyOf(jdbc.sql("select code, name_vi, name_en, description_vi from regulation_role order by position")
 			.query(RoleView.class)
-			.list();
+			.list()));
 	}
 
 	/** Who holds which role in every jurisdiction on {@code day}: the role matrix. */
 	public List<RoleHolder> roleHolders(LocalDate day) {
+		return cache.get("roleHolders|" + day, () -> loadRoleHolders(day));
+	}
+
+	private List<RoleHolder> loadRoleHolders(LocalDate day) {
 		return jdbc.sql("""
 				select b.role_code, b.jurisdiction_code, u.id as unit_id, n.name as unit_name, b.basis, b.confirmed
 				from role_binding b join unit u on u.id = b.unit_id

@@ -36,9 +36,10 @@ public class Registry {
 	private final People people;
 	private final Successions successions;
 	private final Clock clock;
+	private final RegistryCache cache;
 
 	Registry(Jurisdictions jurisdictions, Units units, UnitNames names, RoleBindings roleBindings, Duties duties,
-			DutyAssignments dutyAssignments, People people, Successions successions, Clock clock) {
+			DutyAssignments dutyAssignments, People people, Successions successions, Clock clock, RegistryCache cache) {
 		this.jurisdictions = jurisdictions;
 		this.units = units;
 		this.names = names;
@@ -48,11 +49,13 @@ public class Registry {
 		this.people = people;
 		this.successions = successions;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	// ---------------------------------------------------------------- units
 
 	public Unit createUnit(Actor actor, String jurisdictionCode, UnitForm form) {
+		cache.changed();
 		requireManage(actor, jurisdictionCode);
 		jurisdictions.findById(jurisdictionCode).orElseThrow(() -> new NotFound("jurisdiction", jurisdictionCode));
 		requireParentIn(form.parentId(), jurisdictionCode);
@@ -70,6 +73,7 @@ public class Registry {
 	 * its contact details only.
 	 */
 	public Unit updateUnit(Actor actor, long unitId, UnitForm form) {
+		cache.changed();
 		Unit unit = unit(unitId);
 		if (actor.canManage(unit.getJurisdictionCode())) {
 			requireParentIn(form.parentId(), unit.getJurisdictionCode());
@@ -94,6 +98,7 @@ public class Registry {
 
 	/** Records a change of the administration and applies it from its effective date. */
 	public Succession record(Actor actor, String jurisdictionCode, SuccessionForm form) {
+		cache.changed();
 		requireManage(actor, jurisdictionCode);
 		LocalDate date = Objects.requireNonNull(form.effectiveDate());
 		List<Unit> from = form.from().stream().map(this::unit).toList();
@@ -260,6 +265,7 @@ public class Registry {
 
 	public RoleBinding bindRole(Actor actor, long unitId, String roleCode, @Nullable LocalDate from,
 			@Nullable String basis) {
+		cache.changed();
 		Unit unit = unit(unitId);
 		requireManage(actor, unit.getJurisdictionCode());
 		if (roleCode == null || roleCode.isBlank()) {
@@ -274,6 +280,7 @@ public class Registry {
 
 	/** Ends a role binding: {@code lastDay} is the last day the unit holds the role. */
 	public void endRoleBinding(Actor actor, long bindingId, LocalDate lastDay) {
+		cache.changed();
 		RoleBinding binding = roleBindings.findById(bindingId).orElseThrow(() -> new NotFound("role binding", bindingId));
 		requireManage(actor, binding.getJurisdictionCode());
 		binding.end(lastDay.plusDays(1));
@@ -281,6 +288,7 @@ public class Registry {
 
 	public Duty addDuty(Actor actor, long unitId, String documentNumber, int article, @Nullable String clause,
 			String text, @Nullable LocalDate from) {
+		cache.changed();
 		Unit unit = unit(unitId);
 		requireManage(actor, unit.getJurisdictionCode());
 		if (documentNumber == null || documentNumber.isBlank()) {
@@ -299,6 +307,7 @@ public class Registry {
 	// ---------------------------------------------------------------- people
 
 	public Person addPerson(Actor actor, long unitId, PersonForm form) {
+		cache.changed();
 		Unit unit = unit(unitId);
 		requireEdit(actor, unit);
 		Person person = new Person(unitId, Objects.requireNonNull(form.post()), false);
@@ -308,6 +317,7 @@ public class Registry {
 	}
 
 	public Person updatePerson(Actor actor, long personId, PersonForm form) {
+		cache.changed();
 		Person person = people.findById(personId).orElseThrow(() -> new NotFound("person", personId));
 		requireEdit(actor, unit(person.getUnitId()));
 		person.update(Objects.requireNonNull(form.fullName()), Objects.requireNonNull(form.post()),

@@ -28,9 +28,10 @@ public class RegistryImport {
 	private final People people;
 	private final Successions successions;
 	private final Registry registry;
+	private final RegistryCache cache;
 
 	RegistryImport(Jurisdictions jurisdictions, Units units, UnitNames names, RoleBindings roleBindings, Duties duties,
-			People people, Successions successions, Registry registry) {
+			People people, Successions successions, Registry registry, RegistryCache cache) {
 		this.jurisdictions = jurisdictions;
 		this.units = units;
 		this.names = names;
@@ -39,6 +40,7 @@ public class RegistryImport {
 		this.people = people;
 		this.successions = successions;
 		this.registry = registry;
+		this.cache = cache;
 	}
 
 	public record UnitSpec(String jurisdiction, UnitType type, String name, @Nullable String abbreviation,
@@ -47,10 +49,12 @@ public class RegistryImport {
 	}
 
 	public void jurisdiction(String code, String name, @Nullable String nameEn, JurisdictionKind kind) {
+		cache.changed();
 		jurisdictions.saveAndFlush(new Jurisdiction(code, name, nameEn, kind));
 	}
 
 	public void mergeJurisdiction(String code, String successorCode, LocalDate lastDay, String note) {
+		cache.changed();
 		Jurisdiction merged = jurisdictions.findById(code).orElseThrow(() -> new NotFound("jurisdiction", code));
 		Jurisdiction successor = jurisdictions.findById(successorCode)
 			.orElseThrow(() -> new NotFound("jurisdiction", successorCode));
@@ -59,6 +63,7 @@ public class RegistryImport {
 	}
 
 	public long unit(UnitSpec spec) {
+		cache.changed();
 		Unit unit = new Unit(spec.jurisdiction(), spec.type(), spec.parentId(), spec.validFrom(), spec.origin());
 		if (spec.key() != null) {
 			unit.markDemo(spec.key(), spec.namedIn());
@@ -70,6 +75,7 @@ public class RegistryImport {
 	}
 
 	public void setParent(long unitId, long parentId) {
+		cache.changed();
 		Unit unit = units.findById(unitId).orElseThrow(() -> new NotFound("unit", unitId));
 		unit.describe(unit.getType(), parentId, unit.getEmail(), unit.getPhone(), unit.getAddress(), unit.getWebsite());
 		units.flush();
@@ -77,11 +83,13 @@ public class RegistryImport {
 
 	public void bindRole(String jurisdiction, String role, long unitId, @Nullable LocalDate from, @Nullable String basis,
 			boolean confirmed) {
+		cache.changed();
 		roleBindings.saveAndFlush(new RoleBinding(role, jurisdiction, unitId, from, basis, confirmed));
 	}
 
 	public void duty(String jurisdiction, String documentNumber, int article, @Nullable String clause, int position,
 			String text, long unitId, @Nullable LocalDate from) {
+		cache.changed();
 		Duty duty = duties.save(new Duty(jurisdiction, documentNumber, article, clause, position, text));
 		registry.assignDuty(duty, units.getReferenceById(unitId), from, documentNumber);
 		units.flush();
@@ -89,6 +97,7 @@ public class RegistryImport {
 
 	public void person(long unitId, String fullName, Post post, @Nullable String title, @Nullable String phone,
 			@Nullable String email, @Nullable LocalDate from, boolean demo) {
+		cache.changed();
 		Person person = new Person(unitId, post, demo);
 		person.update(fullName, post, title, phone, email, from, null);
 		people.saveAndFlush(person);
