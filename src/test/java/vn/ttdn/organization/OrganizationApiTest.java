@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static vn.ttdn.Accounts.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -16,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.ttdn.IntegrationTest;
 
 @IntegrationTest
@@ -28,9 +28,6 @@ class OrganizationApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	static RequestPostProcessor as(String user) {
-		return httpBasic(user, IntegrationTest.PASSWORD);
-	}
 
 	long unit(String key) {
 		return jdbc.sql("select id from unit where demo_key = ?").param(key).query(Long.class).single();

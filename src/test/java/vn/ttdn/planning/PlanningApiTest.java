@@ -2,7 +2,7 @@ package vn.ttdn.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static vn.ttdn.Accounts.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -19,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.ttdn.IntegrationTest;
 
 @IntegrationTest
@@ -31,9 +30,6 @@ class PlanningApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	static RequestPostProcessor as(String user) {
-		return httpBasic(user, IntegrationTest.PASSWORD);
-	}
 
 	long plan2023() {
 		return jdbc.sql("select id from plan where number = '101/KH-UBND'").query(Long.class).single();
