@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -239,8 +240,8 @@ public class LoadDriver {
 	}
 
 	private void client(int index, String cookie, Samples samples, long start, long measureFrom, long measureTo) {
-		while (System.nanoTime() < start) {
-			Thread.onSpinWait();
+		for (long wait = start - System.nanoTime(); wait > 0; wait = start - System.nanoTime()) {
+			LockSupport.parkNanos(wait);
 		}
 		int turn = index;
 		ThreadLocalRandom random = ThreadLocalRandom.current();

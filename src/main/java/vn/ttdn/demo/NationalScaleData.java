@@ -283,7 +283,8 @@ class NationalScaleData implements ApplicationRunner {
 	/** The units of one new jurisdiction: committee, departments, press agencies, districts, communes. */
 	private static int jurisdictionUnits(int j, String code, int count, List<Long> ids, int next, List<UnitRow> units,
 			List<Binding> bindings, List<String> roles) {
-		String place = (CITIES.contains(code) ? "Thành phố Mẫu " : "Tỉnh Mẫu ") + code;
+		// Inside a unit name the kind of place is written in lower case: "Ủy ban nhân dân tỉnh Mẫu 04".
+		String place = (CITIES.contains(code) ? "thành phố Mẫu " : "tỉnh Mẫu ") + code;
 		String placeEn = (CITIES.contains(code) ? "Sample City " : "Sample Province ") + code;
 		String mail = "@mau" + code + ".ttdn.example";
 		int seq = 0;

@@ -110,6 +110,10 @@ public class Account {
 		return unitId;
 	}
 
+	int getFailedLogins() {
+		return failedLogins;
+	}
+
 	public boolean isEnabled() {
 		return enabled;
 	}

@@ -11,7 +11,7 @@ import vn.ttdn.shared.security.Actor;
 import vn.ttdn.shared.security.CurrentActor;
 
 /** The signed-in account as Spring Security and the session store see it. */
-record AccountPrincipal(Actor actor, String passwordHash, boolean enabled, boolean locked)
+record AccountPrincipal(Actor actor, String passwordHash, boolean enabled, boolean locked, int failedLogins)
 		implements UserDetails, CurrentActor.Holder, Serializable {
 
 	@Override

@@ -44,7 +44,7 @@ public class AccountService implements UserDetailsService {
 		Account account = accounts.findByUsernameIgnoreCase(username.strip())
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 		return new AccountPrincipal(account.actor(), account.getPasswordHash(), account.isEnabled(),
-				account.isLocked(Instant.now(clock)));
+				account.isLocked(Instant.now(clock)), account.getFailedLogins());
 	}
 
 	@EventListener
@@ -56,7 +56,8 @@ public class AccountService implements UserDetailsService {
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal p) {
+		// Only when there is something to reset: API clients authenticate on every request.
+		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal p && p.failedLogins() > 0) {
 			accounts.findById(p.actor().accountId()).ifPresent(Account::succeededLogin);
 		}
 	}

@@ -47,7 +47,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api-docs",
 					"/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
@@ -60,6 +60,15 @@ class SecurityConfiguration {
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * Session attributes written with PostgreSQL's upsert: two requests of one session at once (a
+	 * double click, a browser's parallel requests) would otherwise both insert the CSRF token.
+	 */
+	@Bean
+	org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionUpserts() {
+		return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	/** After signing out, always the sign-in page (also for requests that do not ask for HTML). */

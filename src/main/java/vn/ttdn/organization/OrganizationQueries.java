@@ -58,8 +58,8 @@ public class OrganizationQueries {
 		}
 	}
 
-	/** A node of the organisation tree. */
-	public record TreeNode(UnitRow unit, List<TreeNode> children) {
+	/** A line of the organisation tree: a unit at its depth, in the order the tree is read. */
+	public record TreeRow(UnitRow unit, int depth) {
 	}
 
 	public record NameRow(String name, @Nullable String abbreviation, @Nullable String nameEn,
@@ -173,12 +173,15 @@ public class OrganizationQueries {
 		return List.copyOf(rows);
 	}
 
-	/** The units of a day as a tree: roots are units without a parent valid that day. */
-	public List<TreeNode> tree(String jurisdictionCode, LocalDate day) {
+	/**
+	 * The units of a day as a tree, read top to bottom: each unit followed by the units under it;
+	 * roots are units without a parent valid that day.
+	 */
+	public List<TreeRow> tree(String jurisdictionCode, LocalDate day) {
 		return cache.get("tree|" + jurisdictionCode + "|" + day, () -> loadTree(jurisdictionCode, day));
 	}
 
-	private List<TreeNode> loadTree(String jurisdictionCode, LocalDate day) {
+	private List<TreeRow> loadTree(String jurisdictionCode, LocalDate day) {
 		List<UnitRow> rows = units(jurisdictionCode, day, null);
 		Map<Long, List<UnitRow>> byParent = new LinkedHashMap<>();
 		var ids = rows.stream().map(UnitRow::id).collect(java.util.stream.Collectors.toSet());
@@ -191,11 +194,14 @@ public class OrganizationQueries {
 				roots.add(row);
 			}
 		}
-		return roots.stream().map(r -> node(r, byParent)).toList();
+		List<TreeRow> out = new ArrayList<>(rows.size());
+		roots.forEach(root -> walk(root, 0, byParent, out));
+		return List.copyOf(out);
 	}
 
-	private static TreeNode node(UnitRow row, Map<Long, List<UnitRow>> byParent) {
-		return new TreeNode(row, byParent.getOrDefault(row.id(), List.of()).stream().map(c -> node(c, byParent)).toList());
+	private static void walk(UnitRow row, int depth, Map<Long, List<UnitRow>> byParent, List<TreeRow> out) {
+		out.add(new TreeRow(row, depth));
+		byParent.getOrDefault(row.id(), List.of()).forEach(child -> walk(child, depth + 1, byParent, out));
 	}
 
 	public Optional<UnitRow> unitOn(long unitId, LocalDate day) {

@@ -39,6 +39,8 @@ class WebSecurityTest {
 	void pagesNeedSigningInAndHealthDoesNot() throws Exception {
 		mvc.perform(get("/org/01").accept(org.springframework.http.MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		mvc.perform(get("/static/css/app.css")).andExpect(status().isOk());
+		mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
 	}
 
