@@ -132,13 +132,12 @@ public class OrganizationQueries {
 
 	/** The day to show a unit on when none is asked for: today, or its last day if it has ended. */
 	public LocalDate defaultUnitDay(long unitId, LocalDate today) {
-		LocalDate lastDay = jdbc.sql("select valid_to from unit where id = ?")
+		Optional<LocalDate> lastDay = cache.get("lastDay|" + unitId, () -> jdbc.sql("select valid_to from unit where id = ?")
 			.param(unitId)
-			.query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+			.query((rs, i) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
 			.optional()
-			.orElseThrow(() -> new NotFound("unit", unitId))
-			.orElse(null);
-		return lastDay != null && lastDay.isBefore(today) ? lastDay : today;
+			.orElseThrow(() -> new NotFound("unit", unitId)));
+		return lastDay.filter(d -> d.isBefore(today)).orElse(today);
 	}
 
 	// ---------------------------------------------------------------- units

@@ -33,13 +33,28 @@ class RegistryCache {
 		this.jdbc = jdbc;
 	}
 
+	private static final String REQUEST_ATTRIBUTE = RegistryCache.class.getName() + ".revision";
+
+	/** The current revision, read once per web request (a request sees one state of the registry). */
 	long revision() {
-		return jdbc.sql("select revision from registry_revision where id = 1").query(Long.class).single();
+		var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(REQUEST_ATTRIBUTE, 0) instanceof Long known) {
+			return known;
+		}
+		long revision = jdbc.sql("select revision from registry_revision where id = 1").query(Long.class).single();
+		if (request != null) {
+			request.setAttribute(REQUEST_ATTRIBUTE, revision, 0);
+		}
+		return revision;
 	}
 
-	/** Within the caller's transaction: the registry changed. */
+	/** Within the caller's transaction: the registry changed (and this request reads it afresh). */
 	void changed() {
 		jdbc.sql("update registry_revision set revision = revision + 1 where id = 1").update();
+		var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(REQUEST_ATTRIBUTE, 0);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
