@@ -15,16 +15,16 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import vn.ttdn.shared.NotFound;
 import vn.ttdn.shared.VietnameseText;
 
 /**
  * What the registry looked like on a day: units with the names they bore then, the roles and
  * duties they held then, and the people in post then. Every read can be asked "as of a date".
+ * Reads run without a transaction of their own, so that an answer from {@link RegistryCache}
+ * costs one primary-key read and no more.
  */
 @Component
-@Transactional(readOnly = true)
 public class OrganizationQueries {
 
 	private static final String VALID = "(%1$s.valid_from is null or %1$s.valid_from <= :day) and (%1$s.valid_to is null or %1$s.valid_to >= :day)";
