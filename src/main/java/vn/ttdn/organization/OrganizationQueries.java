@@ -204,6 +204,7 @@ public class OrganizationQueries {
 	}
 
 	public Optional<UnitRow> unitOn(long unitId, LocalDate day) {
+		// No query inside a row mapper: each would hold one pooled connection while waiting for another.
 		return jdbc.sql("""
 				select u.id, u.jurisdiction_code, u.type, u.parent_id, n.name, n.abbreviation, n.name_en, u.valid_from, u.valid_to
 				from unit u left join lateral (
@@ -215,9 +216,10 @@ public class OrganizationQueries {
 			.query((rs, i) -> new UnitRow(rs.getLong("id"), rs.getString("jurisdiction_code"),
 					UnitType.valueOf(rs.getString("type")), rs.getObject("parent_id", Long.class),
 					rs.getString("name"), rs.getString("abbreviation"), rs.getString("name_en"),
-					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-					rolesOf(unitId, day)))
-			.optional();
+					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class), List.of()))
+			.optional()
+			.map(u -> new UnitRow(u.id(), u.jurisdictionCode(), u.type(), u.parentId(), u.name(), u.abbreviation(),
+					u.nameEn(), u.validFrom(), u.validTo(), rolesOf(unitId, day)));
 	}
 
 	/** Everything the unit page and the unit API show, as of {@code day}. */
@@ -301,19 +303,20 @@ public class OrganizationQueries {
 			.query(Head.class)
 			.single();
 		LocalDate before = head.effectiveDate().minusDays(1);
+		record Link(long unitId, String side) {
+		}
 		List<UnitRef> from = new ArrayList<>();
 		List<UnitRef> to = new ArrayList<>();
-		jdbc.sql("select unit_id, side from succession_unit where succession_id = ? order by unit_id")
+		for (Link link : jdbc.sql("select unit_id, side from succession_unit where succession_id = ? order by unit_id")
 			.param(id)
-			.query((rs, i) -> {
-				long unit = rs.getLong(1);
-				boolean isFrom = "FROM".equals(rs.getString(2));
-				LocalDate when = isFrom ? before : head.effectiveDate();
-				UnitRef ref = unitOn(unit, when).map(u -> new UnitRef(u.id(), u.name())).orElse(new UnitRef(unit, "#" + unit));
-				(isFrom ? from : to).add(ref);
-				return ref;
-			})
-			.list();
+			.query(Link.class)
+			.list()) {
+			boolean isFrom = "FROM".equals(link.side());
+			LocalDate when = isFrom ? before : head.effectiveDate();
+			UnitRef ref = unitOn(link.unitId(), when).map(u -> new UnitRef(u.id(), u.name()))
+				.orElse(new UnitRef(link.unitId(), "#" + link.unitId()));
+			(isFrom ? from : to).add(ref);
+		}
 		List<String> roles = jdbc.sql("select role_code from succession_role where succession_id = ? order by role_code")
 			.param(id)
 			.query(String.class)
