@@ -30,12 +30,20 @@ class PlanningApi {
 	private final PlanQueries queries;
 	private final Plans plans;
 	private final Clock clock;
+	private final PlanExport export;
 
-	PlanningApi(ProgrammeCatalog programmes, PlanQueries queries, Plans plans, Clock clock) {
+	PlanningApi(ProgrammeCatalog programmes, PlanQueries queries, Plans plans, Clock clock, PlanExport export) {
 		this.programmes = programmes;
 		this.queries = queries;
 		this.plans = plans;
 		this.clock = clock;
+		this.export = export;
+	}
+
+	@GetMapping("/plans/{id}/export")
+	@Operation(summary = "The plan with its appendix as .docx in the state format (format=docx), or the appendix as .xlsx (format=xlsx)")
+	ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "docx") String format, Actor actor) {
+		return PlanningController.download(queries.plan(actor, id), format, export);
 	}
 
 	@GetMapping("/programmes")

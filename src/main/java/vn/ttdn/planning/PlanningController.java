@@ -29,15 +29,37 @@ class PlanningController {
 	private final OrganizationQueries organization;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final PlanExport export;
 
 	PlanningController(PlanQueries queries, Plans plans, ProgrammeCatalog programmes, OrganizationQueries organization,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, PlanExport export) {
 		this.queries = queries;
 		this.plans = plans;
 		this.programmes = programmes;
 		this.organization = organization;
 		this.messages = messages;
 		this.clock = clock;
+		this.export = export;
+	}
+
+	/** The plan with its appendix as a Word document in the state format, or the appendix as a spreadsheet. */
+	@GetMapping("/plans/{id}/export.{format}")
+	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable long id, @PathVariable String format, Actor actor) {
+		return download(queries.plan(actor, id), format, export);
+	}
+
+	static org.springframework.http.ResponseEntity<byte[]> download(PlanQueries.PlanView plan, String format, PlanExport export) {
+		boolean word = "docx".equals(format);
+		if (!word && !"xlsx".equals(format)) {
+			throw new vn.ttdn.shared.NotFound("format", format);
+		}
+		String name = "ke-hoach-" + plan.plan().year() + "-" + plan.plan().id() + "." + format;
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType(word
+					? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+					: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(word ? export.docx(plan) : export.xlsx(plan));
 	}
 
 	@GetMapping("/plans")
