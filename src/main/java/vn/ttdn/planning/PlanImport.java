@@ -81,6 +81,25 @@ public class PlanImport {
 		return planId;
 	}
 
+	/** The registry's matcher for a plan's jurisdiction on its date, with the user's mapping of names it could not match. */
+	Function<String, UnitMatcher.Match> matcher(String jurisdiction, LocalDate asOf, Map<String, Long> mapping) {
+		Function<String, UnitMatcher.Match> registry = matcher.forJurisdiction(jurisdiction, asOf);
+		return text -> {
+			Long mapped = text == null ? null : mapping.get(VietnameseText.clean(text));
+			return mapped != null ? new UnitMatcher.Match(VietnameseText.clean(text), mapped, null) : registry.apply(text);
+		};
+	}
+
+	/** Replaces a plan's task appendix with {@code tasks}, bodies matched by {@code match}. */
+	void replaceTasks(long planId, int year, List<TaskSpec> tasks, Function<String, UnitMatcher.Match> match) {
+		jdbc.sql("delete from plan_task_cooperator where task_id in (select id from plan_task where plan_id = ?)").param(planId).update();
+		jdbc.sql("delete from plan_task where plan_id = ?").param(planId).update();
+		int position = 0;
+		for (TaskSpec task : tasks) {
+			insertTask(planId, ++position, task, year, match);
+		}
+	}
+
 	private void insertTask(long planId, int position, TaskSpec task, int year, Function<String, UnitMatcher.Match> match) {
 		Schedule schedule = Schedule.read(task.schedule(), year);
 		var lead = match.apply(task.lead());
@@ -104,44 +123,54 @@ public class PlanImport {
 
 	/**
 	 * The co-operating bodies of a cell such as "Ban Tuyên giáo Thành ủy và các cơ quan, đơn vị liên
-	 * quan": split at commas and semicolons (a piece starting in lower case continues a previous
-	 * lower-case piece, as in "các cơ quan, đơn vị liên quan"), and at "và" only where both halves
-	 * are bodies of the registry.
+	 * quan" or "UBND quận, huyện, thị xã; Thông tấn xã Việt Nam": the cell is cut at commas and
+	 * semicolons, and the longest run of pieces that names a registry unit is taken first; a piece
+	 * that names none keeps the lower-case pieces after it ("các cơ quan, đơn vị liên quan"), and is
+	 * cut at "và" only where both halves are registry bodies.
 	 */
 	static List<UnitMatcher.Match> cooperators(@Nullable String cell, Function<String, UnitMatcher.Match> match) {
 		String text = VietnameseText.clean(cell);
 		if (text == null || text.isEmpty()) {
 			return List.of();
 		}
-		List<String> pieces = new ArrayList<>();
-		for (String raw : text.replaceAll("[.;]+$", "").split("\\s*[,;]\\s*")) {
-			if (raw.isEmpty()) {
-				continue;
-			}
-			boolean continues = !pieces.isEmpty() && Character.isLowerCase(raw.charAt(0))
-					&& Character.isLowerCase(pieces.getLast().charAt(0));
-			if (continues) {
-				pieces.set(pieces.size() - 1, pieces.getLast() + ", " + raw);
-			}
-			else {
-				pieces.add(raw);
-			}
-		}
+		List<String> pieces = java.util.Arrays.stream(text.replaceAll("[.;]+$", "").split("\\s*[,;]\\s*"))
+			.filter(p -> !p.isEmpty())
+			.toList();
 		List<UnitMatcher.Match> bodies = new ArrayList<>();
-		for (String piece : pieces) {
-			var whole = match.apply(piece);
-			int and = piece.indexOf(" và ");
-			if (!whole.matched() && and > 0) {
-				var left = match.apply(piece.substring(0, and));
-				String rest = piece.substring(and + 4);
-				var right = match.apply(rest);
-				if (left.matched()) {
-					bodies.add(left);
-					bodies.add(right.matched() ? right : new UnitMatcher.Match(rest, null, null));
-					continue;
+		int i = 0;
+		while (i < pieces.size()) {
+			int end = pieces.size();
+			UnitMatcher.Match found = null;
+			for (; end > i; end--) {
+				var candidate = match.apply(String.join(", ", pieces.subList(i, end)));
+				if (candidate.matched()) {
+					found = candidate;
+					break;
 				}
 			}
-			bodies.add(whole);
+			if (found != null) {
+				bodies.add(found);
+				i = end;
+				continue;
+			}
+			end = i + 1;
+			while (Character.isLowerCase(pieces.get(i).charAt(0)) && end < pieces.size()
+					&& Character.isLowerCase(pieces.get(end).charAt(0))) {
+				end++;
+			}
+			String piece = String.join(", ", pieces.subList(i, end));
+			int and = piece.indexOf(" và ");
+			var left = and > 0 ? match.apply(piece.substring(0, and)) : null;
+			if (left != null && left.matched()) {
+				String rest = piece.substring(and + 4);
+				var right = match.apply(rest);
+				bodies.add(left);
+				bodies.add(right.matched() ? right : new UnitMatcher.Match(rest, null, null));
+			}
+			else {
+				bodies.add(match.apply(piece));
+			}
+			i = end;
 		}
 		return bodies;
 	}

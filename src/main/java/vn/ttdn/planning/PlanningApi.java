@@ -31,13 +31,34 @@ class PlanningApi {
 	private final Plans plans;
 	private final Clock clock;
 	private final PlanExport export;
+	private final AppendixImports imports;
 
-	PlanningApi(ProgrammeCatalog programmes, PlanQueries queries, Plans plans, Clock clock, PlanExport export) {
+	PlanningApi(ProgrammeCatalog programmes, PlanQueries queries, Plans plans, Clock clock, PlanExport export,
+			AppendixImports imports) {
 		this.programmes = programmes;
 		this.queries = queries;
 		this.plans = plans;
 		this.clock = clock;
 		this.export = export;
+		this.imports = imports;
+	}
+
+	@PostMapping(value = "/plans/{id}/appendix", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload a task appendix (.docx or .xlsx) for a draft plan: returns a preview; nothing is saved yet")
+	AppendixImports.Preview uploadAppendix(@PathVariable long id,
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Actor actor) throws java.io.IOException {
+		return imports.preview(actor, id, file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes());
+	}
+
+	record Confirmation(@Nullable Map<String, Long> mapping) {
+	}
+
+	@PostMapping("/plans/{id}/appendix/{importId}/confirm")
+	@Operation(summary = "Save a previewed appendix into the plan, with a unit for each name the preview could not match")
+	Map<String, Integer> confirmAppendix(@PathVariable long id, @PathVariable java.util.UUID importId,
+			@RequestBody Confirmation confirmation, Actor actor) {
+		return Map.of("tasks", imports.confirm(actor, id, importId,
+				confirmation.mapping() == null ? Map.of() : confirmation.mapping()));
 	}
 
 	@GetMapping("/plans/{id}/export")

@@ -64,6 +64,12 @@ class ApiErrors {
 				request);
 	}
 
+	@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiError> tooLarge(Exception e, HttpServletRequest request, Locale locale) {
+		return respond(HttpStatus.CONTENT_TOO_LARGE, messages.getMessage("error.import.tooLarge", new Object[] { 20 }, locale),
+				List.of(), request);
+	}
+
 	@ExceptionHandler(NotFound.class)
 	ResponseEntity<ApiError> notFound(NotFound e, HttpServletRequest request, Locale locale) {
 		return respond(HttpStatus.NOT_FOUND, messages.getMessage("error.notFound", null, locale), List.of(), request);

@@ -1,0 +1,213 @@
+package vn.ttdn.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.ttdn.Accounts.as;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import vn.ttdn.IntegrationTest;
+
+@IntegrationTest
+class AppendixImportTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	record Task(String group, int number, String content, String schedulePhrase, String leadText, String cooperatingText) {
+	}
+
+	List<Task> tasksOf(long plan) {
+		return jdbc.sql("""
+				select group_code as "group", number, content, schedule_phrase, lead_text, cooperating_text
+				from plan_task where plan_id = ? order by position""").param(plan).query(Task.class).list();
+	}
+
+	long plan2023() {
+		return jdbc.sql("select id from plan where number = '101/KH-UBND'").query(Long.class).single();
+	}
+
+	/** A new draft plan of Hà Nội for 2023, so that bodies are matched against the registry of that year. */
+	long draft() throws Exception {
+		String body = mvc.perform(post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"jurisdiction\":\"01\",\"year\":2023,\"title\":\"Dự thảo thử\"}").with(as("hn.dieuphoi")))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return ((Number) JsonPath.read(body, "$.plan.id")).longValue();
+	}
+
+	ResultActions upload(long plan, String name, byte[] content, String user) throws Exception {
+		return mvc.perform(multipart("/api/v1/plans/{id}/appendix", plan).file(new MockMultipartFile("file", name,
+				"application/octet-stream", content)).with(as(user)));
+	}
+
+	ResultActions confirm(long plan, String importId, String mapping) throws Exception {
+		return mvc.perform(post("/api/v1/plans/{id}/appendix/{imp}/confirm", plan, importId).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"mapping\":" + mapping + "}").with(as("hn.dieuphoi")));
+	}
+
+	/** Done means 3: the appendix written by the export imports back into the same 49 tasks, from .docx and from .xlsx. */
+	@Test
+	void theExportedAppendixImportsBackIntoTheSame49Tasks() throws Exception {
+		for (String format : List.of("docx", "xlsx")) {
+			byte[] file = mvc.perform(get("/api/v1/plans/{id}/export", plan2023()).param("format", format).with(as("hn.dieuphoi")))
+				.andReturn().getResponse().getContentAsByteArray();
+			long draft = draft();
+			String preview = upload(draft, "phu-luc." + format, file, "hn.dieuphoi")
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.tasks.length()").value(49))
+				.andExpect(jsonPath("$.errors").isEmpty())
+				.andExpect(jsonPath("$.unmatched").isEmpty())
+				.andReturn().getResponse().getContentAsString();
+			assertThat(tasksOf(draft)).as("nothing saved before confirming").isEmpty();
+			confirm(draft, JsonPath.read(preview, "$.id"), "{}").andExpect(status().isOk()).andExpect(jsonPath("$.tasks").value(49));
+			List<Task> expected = tasksOf(plan2023());
+			List<Task> imported = tasksOf(draft);
+			if ("docx".equals(format)) {
+				// Word keeps the lines of a cell as paragraphs, read back joined by line breaks.
+				expected = expected.stream().map(t -> new Task(t.group(), t.number(), t.content().replace("\n", ""),
+						t.schedulePhrase(), t.leadText(), t.cooperatingText())).toList();
+				imported = imported.stream().map(t -> new Task(t.group(), t.number(), t.content().replace("\n", ""),
+						t.schedulePhrase(), t.leadText(), t.cooperatingText())).toList();
+			}
+			assertThat(imported).as(format).containsExactlyElementsOf(expected);
+		}
+	}
+
+	/** A .docx as officials send it: title above, header repeated at a page break, a merged group row, a row continued. */
+	static byte[] messyDocx() throws Exception {
+		try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
+			doc.createParagraph().createRun().setText("PHỤ LỤC NHIỆM VỤ");
+			XWPFTable table = doc.createTable(1, 5);
+			fill(table.getRow(0), "TT", "Nội dung, quy mô công việc", "Tiến độ thời gian", "Cơ quan phụ trách", "Cơ quan phối hợp");
+			XWPFTableRow group = table.createRow();
+			fill(group, "I", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "", "", "");
+			group.getCell(1).getCTTc().addNewTcPr().addNewGridSpan().setVal(BigInteger.valueOf(4));
+			group.removeCell(4);
+			group.removeCell(3);
+			group.removeCell(2);
+			XWPFTableRow first = table.createRow();
+			fill(first, "1", "Theo dõi và tổng hợp dư luận báo chí ngoài nước", "Hàng quý", "Sở TTTT", "Thông tấn xã Việt Nam");
+			first.getCell(1).addParagraph().createRun().setText("về thành phố Hà Nội.");
+			fill(table.createRow(), "TT", "Nội dung, quy mô công việc", "Tiến độ thời gian", "Cơ quan phụ trách", "Cơ quan phối hợp");
+			fill(table.createRow(), "", "(tiếp theo) kèm báo cáo chuyên đề", "", "", "");
+			fill(table.createRow(), "2", "Tập huấn cán bộ phụ trách thông tin đối ngoại", "Quý III/2023",
+					"sở thông tin và truyền thông", "UBND quận, huyện, thị xã; Thông tấn xã Việt Nam");
+			fill(table.createRow(), "3", "Quảng bá phố cổ", "Tháng 10/2023", "Ban Quản lý phố cổ Hà Nội", "");
+			doc.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	static void fill(XWPFTableRow row, String... cells) {
+		while (row.getTableCells().size() < cells.length) {
+			row.addNewTableCell();
+		}
+		for (int i = 0; i < cells.length; i++) {
+			row.getCell(i).setText(cells[i]);
+		}
+	}
+
+	@Test
+	void aMessyDocxImportsAfterTheUserMapsWhatTheRegistryDoesNotKnow() throws Exception {
+		long draft = draft();
+		String preview = upload(draft, "Phu luc KH 2023.docx", messyDocx(), "hn.dieuphoi")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors").isEmpty())
+			.andExpect(jsonPath("$.tasks.length()").value(3))
+			.andExpect(jsonPath("$.tasks[0].group").value("I"))
+			.andExpect(jsonPath("$.tasks[0].content").value("Theo dõi và tổng hợp dư luận báo chí ngoài nước\nvề thành phố Hà Nội. (tiếp theo) kèm báo cáo chuyên đề"))
+			.andExpect(jsonPath("$.tasks[0].schedule.frequency").value("QUARTERLY"))
+			.andExpect(jsonPath("$.tasks[0].lead.unitName").value("Sở Thông tin và Truyền thông"))
+			.andExpect(jsonPath("$.tasks[1].lead.unitName").value("Sở Thông tin và Truyền thông"))
+			.andExpect(jsonPath("$.tasks[1].cooperating[0].unitName").value("Ủy ban nhân dân quận, huyện, thị xã"))
+			.andExpect(jsonPath("$.tasks[1].cooperating[1].unitId").doesNotExist())
+			.andExpect(jsonPath("$.unmatched[0]").value("Ban Quản lý phố cổ Hà Nội"))
+			.andReturn().getResponse().getContentAsString();
+		String id = JsonPath.read(preview, "$.id");
+		confirm(draft, id, "{}").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.message").value("Còn cơ quan chưa được đối chiếu: Ban Quản lý phố cổ Hà Nội."));
+		assertThat(tasksOf(draft)).isEmpty();
+		long office = jdbc.sql("select id from unit where demo_key = 'hn-vpub'").query(Long.class).single();
+		confirm(draft, id, "{\"Ban Quản lý phố cổ Hà Nội\":" + office + "}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.tasks").value(3));
+		assertThat(jdbc.sql("select lead_unit_id from plan_task where plan_id = ? and number = 3").param(draft).query(Long.class).single())
+			.isEqualTo(office);
+	}
+
+	@Test
+	void brokenOrHostileFilesAreRefusedWithAMessageAndLeaveNothingBehind() throws Exception {
+		long draft = draft();
+		long previews = jdbc.sql("select count(*) from plan_import").query(Long.class).single();
+		upload(draft, "ke-hoach.txt", "TT;Nội dung".getBytes(StandardCharsets.UTF_8), "hn.dieuphoi")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.message").value("Chỉ nhận tệp .docx hoặc .xlsx."));
+		upload(draft, "phu-luc.docx", "không phải Word".getBytes(StandardCharsets.UTF_8), "hn.dieuphoi")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.message").value("Không đọc được tệp «phu-luc.docx»; vui lòng kiểm tra lại tệp."));
+		upload(draft, "bomb.xlsx", zipBomb(), "hn.dieuphoi")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.message").value("Không đọc được tệp «bomb.xlsx»; vui lòng kiểm tra lại tệp."));
+		assertThat(jdbc.sql("select count(*) from plan_import").query(Long.class).single()).isEqualTo(previews);
+		assertThat(tasksOf(draft)).isEmpty();
+	}
+
+	@Test
+	void rowsThatAreNeitherTasksNorGroupsAreReportedLineByLineAndCannotBeSaved() throws Exception {
+		var parsed = AppendixReader.tasks(List.of(
+				List.of("TT", "Nội dung", "Tiến độ", "Cơ quan phụ trách", "Cơ quan phối hợp"),
+				List.of("1", "Nhiệm vụ một", "Trong năm 2023", "Sở Ngoại vụ", ""),
+				List.of("a", "Nhiệm vụ lạ", "", "Sở Du lịch", ""),
+				List.of("2", "", "Tháng 3/2023", "", "")));
+		assertThat(parsed.errors()).containsExactly(
+				"Dòng 3: «a» không phải số thứ tự nhiệm vụ hay số La Mã của nhóm.",
+				"Nhiệm vụ 2: thiếu nội dung.", "Nhiệm vụ 2: thiếu cơ quan phụ trách.");
+	}
+
+	@Test
+	void onlyWhoMayEditTheDraftMayImportAndNotIntoAnIssuedPlan() throws Exception {
+		long draft = draft();
+		upload(draft, "a.docx", messyDocx(), "hn.dulich.canbo").andExpect(status().isForbidden());
+		upload(plan2023(), "a.docx", messyDocx(), "hn.dieuphoi").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.message").value("Kế hoạch đang ở trạng thái «Đã ban hành», không thể sửa."));
+	}
+
+	/** An .xlsx whose worksheet inflates from about 100 KB to 100 MB. */
+	static byte[] zipBomb() throws Exception {
+		var out = new ByteArrayOutputStream();
+		try (var zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+			zip.write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+				.getBytes(StandardCharsets.UTF_8));
+			zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+			byte[] spaces = new byte[1024 * 1024];
+			java.util.Arrays.fill(spaces, (byte) ' ');
+			for (int i = 0; i < 100; i++) {
+				zip.write(spaces);
+			}
+		}
+		return out.toByteArray();
+	}
+}
