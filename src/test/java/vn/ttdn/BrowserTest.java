@@ -130,6 +130,28 @@ class BrowserTest {
 		assertThat(page.getByTestId("in-words")).containsText("Một trăm linh sáu tỷ chín trăm bảy mươi hai triệu đồng");
 	}
 
+	/** The coordinating department starts a draft, imports an appendix from Word, maps a body the registry does not know. */
+	@Test
+	void importsATaskAppendixFromWordAfterMappingAnUnknownBody() throws Exception {
+		Path file = Files.createTempFile("phu-luc", ".docx");
+		Files.write(file, vn.ttdn.planning.AppendixImportTestFiles.messyDocx());
+		signIn("hn.dieuphoi");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kế hoạch").setExact(true)).click();
+		page.getByText("Lập kế hoạch").first().click();
+		page.getByLabel("Năm").last().fill("2023");
+		page.getByLabel("Tên").fill("Kế hoạch thông tin đối ngoại năm 2023 (dự thảo nhập từ tệp)");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lập kế hoạch")).click();
+		page.getByLabel("Tệp phụ lục").setInputFiles(file);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem trước")).click();
+		assertThat(page.getByTestId("import-tasks")).containsText("Theo dõi và tổng hợp dư luận báo chí ngoài nước");
+		page.getByLabel("Ban Quản lý phố cổ Hà Nội").selectOption(new com.microsoft.playwright.options.SelectOption()
+			.setLabel("Văn phòng Ủy ban nhân dân Thành phố"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xác nhận và lưu phụ lục")).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Đã lưu 3 nhiệm vụ của phụ lục.");
+		assertThat(page.getByTestId("tasks")).containsText("Quảng bá phố cổ");
+		assertThat(page.getByTestId("tasks")).containsText("Quý III/2023");
+	}
+
 	@Test
 	void showsTheRoleMatrixInEnglishToo() {
 		signIn("hn.lanhdao");

@@ -30,9 +30,10 @@ class PlanningController {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final PlanExport export;
+	private final AppendixImports imports;
 
 	PlanningController(PlanQueries queries, Plans plans, ProgrammeCatalog programmes, OrganizationQueries organization,
-			MessageSource messages, Clock clock, PlanExport export) {
+			MessageSource messages, Clock clock, PlanExport export, AppendixImports imports) {
 		this.queries = queries;
 		this.plans = plans;
 		this.programmes = programmes;
@@ -40,6 +41,47 @@ class PlanningController {
 		this.messages = messages;
 		this.clock = clock;
 		this.export = export;
+		this.imports = imports;
+	}
+
+	@PostMapping("/plans/{id}/appendix")
+	String uploadAppendix(@PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+			Actor actor, Model model, RedirectAttributes redirect, Locale locale) throws java.io.IOException {
+		try {
+			var preview = imports.preview(actor, id, file.getOriginalFilename() == null ? "" : file.getOriginalFilename(),
+					file.getBytes());
+			var plan = queries.summary(id);
+			model.addAttribute("plan", plan);
+			model.addAttribute("preview", preview);
+			model.addAttribute("units", organization.units(plan.jurisdictionCode(),
+					plan.issuedOn() != null ? plan.issuedOn() : LocalDate.of(plan.year(), 1, 1), null));
+			return "planning/import-preview";
+		}
+		catch (UserError e) {
+			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), locale));
+			return "redirect:/plans/" + id;
+		}
+	}
+
+	@PostMapping("/plans/{id}/appendix/{importId}/confirm")
+	String confirmAppendix(@PathVariable long id, @PathVariable java.util.UUID importId,
+			@RequestParam(name = "names", required = false) @Nullable List<String> names,
+			@RequestParam(name = "unitIds", required = false) @Nullable List<String> unitIds, Actor actor,
+			RedirectAttributes redirect, Locale locale) {
+		java.util.Map<String, Long> mapping = new java.util.HashMap<>();
+		for (int i = 0; names != null && unitIds != null && i < Math.min(names.size(), unitIds.size()); i++) {
+			if (!unitIds.get(i).isBlank()) {
+				mapping.put(names.get(i), Long.valueOf(unitIds.get(i)));
+			}
+		}
+		try {
+			int count = imports.confirm(actor, id, importId, mapping);
+			redirect.addFlashAttribute("success", messages.getMessage("import.saved", new Object[] { count }, locale));
+		}
+		catch (UserError e) {
+			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), locale));
+		}
+		return "redirect:/plans/" + id;
 	}
 
 	/** The plan with its appendix as a Word document in the state format, or the appendix as a spreadsheet. */
@@ -72,6 +114,7 @@ class PlanningController {
 		model.addAttribute("plans", queries.plans(actor, code, year, null));
 		model.addAttribute("programmes", programmes.programmes(code));
 		model.addAttribute("canCreate", actor.unitId() != null || actor.canManage(code));
+		model.addAttribute("createsJurisdictionPlan", actor.canManage(code));
 		model.addAttribute("nextYear", LocalDate.now(clock).getYear() + 1);
 		return "planning/plans";
 	}
@@ -109,6 +152,9 @@ class PlanningController {
 		model.addAttribute("quarter", quarter);
 		model.addAttribute("view", view);
 		model.addAttribute("statuses", TaskStatus.values());
+		model.addAttribute("canImport", PlanWorkflow.isEditable(plan.plan().status()) && (plan.plan().unitId() == null
+				? actor.canManage(plan.plan().jurisdictionCode())
+				: actor.canEditUnit(plan.plan().jurisdictionCode(), plan.plan().unitId())));
 		model.addAttribute("actions", List.of(PlanAction.values()).stream()
 			.filter(a -> PlanWorkflow.mayAct(actor, a, plan.plan().jurisdictionCode(), plan.plan().unitId()))
 			.filter(a -> allowed(plan.plan(), a))

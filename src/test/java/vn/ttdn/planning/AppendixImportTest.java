@@ -9,16 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static vn.ttdn.Accounts.as;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import com.jayway.jsonpath.JsonPath;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -96,44 +92,10 @@ class AppendixImportTest {
 		}
 	}
 
-	/** A .docx as officials send it: title above, header repeated at a page break, a merged group row, a row continued. */
-	static byte[] messyDocx() throws Exception {
-		try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
-			doc.createParagraph().createRun().setText("PHỤ LỤC NHIỆM VỤ");
-			XWPFTable table = doc.createTable(1, 5);
-			fill(table.getRow(0), "TT", "Nội dung, quy mô công việc", "Tiến độ thời gian", "Cơ quan phụ trách", "Cơ quan phối hợp");
-			XWPFTableRow group = table.createRow();
-			fill(group, "I", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "", "", "");
-			group.getCell(1).getCTTc().addNewTcPr().addNewGridSpan().setVal(BigInteger.valueOf(4));
-			group.removeCell(4);
-			group.removeCell(3);
-			group.removeCell(2);
-			XWPFTableRow first = table.createRow();
-			fill(first, "1", "Theo dõi và tổng hợp dư luận báo chí ngoài nước", "Hàng quý", "Sở TTTT", "Thông tấn xã Việt Nam");
-			first.getCell(1).addParagraph().createRun().setText("về thành phố Hà Nội.");
-			fill(table.createRow(), "TT", "Nội dung, quy mô công việc", "Tiến độ thời gian", "Cơ quan phụ trách", "Cơ quan phối hợp");
-			fill(table.createRow(), "", "(tiếp theo) kèm báo cáo chuyên đề", "", "", "");
-			fill(table.createRow(), "2", "Tập huấn cán bộ phụ trách thông tin đối ngoại", "Quý III/2023",
-					"sở thông tin và truyền thông", "UBND quận, huyện, thị xã; Thông tấn xã Việt Nam");
-			fill(table.createRow(), "3", "Quảng bá phố cổ", "Tháng 10/2023", "Ban Quản lý phố cổ Hà Nội", "");
-			doc.write(out);
-			return out.toByteArray();
-		}
-	}
-
-	static void fill(XWPFTableRow row, String... cells) {
-		while (row.getTableCells().size() < cells.length) {
-			row.addNewTableCell();
-		}
-		for (int i = 0; i < cells.length; i++) {
-			row.getCell(i).setText(cells[i]);
-		}
-	}
-
 	@Test
 	void aMessyDocxImportsAfterTheUserMapsWhatTheRegistryDoesNotKnow() throws Exception {
 		long draft = draft();
-		String preview = upload(draft, "Phu luc KH 2023.docx", messyDocx(), "hn.dieuphoi")
+		String preview = upload(draft, "Phu luc KH 2023.docx", AppendixImportTestFiles.messyDocx(), "hn.dieuphoi")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.errors").isEmpty())
 			.andExpect(jsonPath("$.tasks.length()").value(3))
@@ -189,8 +151,8 @@ class AppendixImportTest {
 	@Test
 	void onlyWhoMayEditTheDraftMayImportAndNotIntoAnIssuedPlan() throws Exception {
 		long draft = draft();
-		upload(draft, "a.docx", messyDocx(), "hn.dulich.canbo").andExpect(status().isForbidden());
-		upload(plan2023(), "a.docx", messyDocx(), "hn.dieuphoi").andExpect(status().isUnprocessableContent())
+		upload(draft, "a.docx", AppendixImportTestFiles.messyDocx(), "hn.dulich.canbo").andExpect(status().isForbidden());
+		upload(plan2023(), "a.docx", AppendixImportTestFiles.messyDocx(), "hn.dieuphoi").andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.message").value("Kế hoạch đang ở trạng thái «Đã ban hành», không thể sửa."));
 	}
 
