@@ -98,12 +98,16 @@ class BrowserTest {
 
 	/** An officer of Sở Du lịch records progress on a 2023 task it leads; the coordinating department sees it. */
 	@Test
-	void anOfficerRecordsProgressOnATaskAndTheCoordinatingDepartmentSeesIt() {
+	void anOfficerRecordsProgressOnATaskAndTheCoordinatingDepartmentSeesIt() throws Exception {
+		byte[] pdf = "%PDF-1.4\n% Biên bản hợp tác\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		Path evidence = Files.createTempDirectory("evidence").resolve("bien-ban-hop-tac.pdf");
+		Files.write(evidence, pdf);
 		signIn("hn.dulich.canbo");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nhiệm vụ của tôi")).click();
 		page.getByTestId("my-tasks").getByText("Hợp tác phát triển du lịch với các đại sứ quán").click();
 		page.getByLabel("Nội dung kết quả").fill("Ký biên bản hợp tác quảng bá du lịch với 3 đại sứ quán");
 		page.getByLabel("Đường dẫn minh chứng").fill("https://example.org/bien-ban");
+		page.getByLabel("Tệp minh chứng").setInputFiles(evidence);
 		page.getByLabel("Nhiệm vụ đã hoàn thành").check();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi nhận kết quả")).click();
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Đã ghi nhận kết quả thực hiện.");
@@ -115,6 +119,8 @@ class BrowserTest {
 		page.navigate(taskUrl);
 		assertThat(page.getByTestId("progress")).containsText("Ký biên bản hợp tác quảng bá du lịch với 3 đại sứ quán");
 		assertThat(page.getByTestId("progress")).containsText("hn.dulich.canbo");
+		var download = page.waitForDownload(() -> page.getByText("bien-ban-hop-tac.pdf").click());
+		org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(download.path())).isEqualTo(pdf);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tổ chức hoạt động thông tin đối ngoại năm 2023")).click();
 		page.getByLabel("Tình trạng").selectOption("DONE");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem")).click();

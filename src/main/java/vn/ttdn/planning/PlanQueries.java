@@ -75,7 +75,29 @@ public class PlanQueries {
 	}
 
 	public record ProgressView(long id, LocalDate recordedOn, String note, @Nullable String link, boolean completes,
-			String recordedBy, Instant recordedAt) {
+			String recordedBy, Instant recordedAt, List<AttachmentView> attachments) {
+	}
+
+	public record AttachmentView(long id, String filename, String contentType, long size) {
+	}
+
+	public record AttachmentFile(AttachmentView attachment, String storageKey) {
+	}
+
+	/** An attachment, to whoever may read the plan it belongs to. */
+	public AttachmentFile attachment(Actor actor, long id) {
+		record Row(long id, String filename, String contentType, long size, String storageKey, long planId) {
+		}
+		Row row = jdbc.sql("select a.id, a.filename, a.content_type, a.size, a.storage_key, t.plan_id from task_attachment a"
+				+ " join task_progress p on p.id = a.progress_id join plan_task t on t.id = p.task_id where a.id = ?")
+			.param(id)
+			.query(Row.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("attachment", id));
+		if (!mayRead(actor, summary(row.planId()))) {
+			throw new AccessDeniedException("attachment " + id);
+		}
+		return new AttachmentFile(new AttachmentView(row.id(), row.filename(), row.contentType(), row.size()), row.storageKey());
 	}
 
 	private static final String SUMMARY = """
@@ -219,12 +241,23 @@ public class PlanQueries {
 		if (!mayRead(actor, summary(planId))) {
 			throw new AccessDeniedException("task " + taskId);
 		}
-		return jdbc.sql("""
-				select id, recorded_on, note, link, completes, recorded_by, recorded_at from task_progress
-				where task_id = ? order by recorded_on desc, id desc""")
+		record Row(long id, LocalDate recordedOn, String note, @Nullable String link, boolean completes, String recordedBy,
+				Instant recordedAt) {
+		}
+		List<Row> rows = jdbc.sql("select id, recorded_on, note, link, completes, recorded_by, recorded_at from task_progress"
+				+ " where task_id = ? order by recorded_on desc, id desc")
 			.param(taskId)
-			.query(ProgressView.class)
+			.query(Row.class)
 			.list();
+		Map<Long, List<AttachmentView>> attachments = new HashMap<>();
+		jdbc.sql("select a.progress_id, a.id, a.filename, a.content_type, a.size from task_attachment a"
+				+ " join task_progress p on p.id = a.progress_id where p.task_id = ? order by a.id")
+			.param(taskId)
+			.query((rs, i) -> attachments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new AttachmentView(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5))))
+			.list();
+		return rows.stream().map(r -> new ProgressView(r.id(), r.recordedOn(), r.note(), r.link(), r.completes(),
+				r.recordedBy(), r.recordedAt(), attachments.getOrDefault(r.id(), List.of()))).toList();
 	}
 
 	public List<CommentView> comments(Actor actor, long planId) {

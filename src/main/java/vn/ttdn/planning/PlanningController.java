@@ -31,9 +31,11 @@ class PlanningController {
 	private final Clock clock;
 	private final PlanExport export;
 	private final AppendixImports imports;
+	private final vn.ttdn.shared.files.FileStorage files;
 
 	PlanningController(PlanQueries queries, Plans plans, ProgrammeCatalog programmes, OrganizationQueries organization,
-			MessageSource messages, Clock clock, PlanExport export, AppendixImports imports) {
+			MessageSource messages, Clock clock, PlanExport export, AppendixImports imports,
+			vn.ttdn.shared.files.FileStorage files) {
 		this.queries = queries;
 		this.plans = plans;
 		this.programmes = programmes;
@@ -42,6 +44,7 @@ class PlanningController {
 		this.clock = clock;
 		this.export = export;
 		this.imports = imports;
+		this.files = files;
 	}
 
 	@PostMapping("/plans/{id}/appendix")
@@ -206,9 +209,12 @@ class PlanningController {
 	String record(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable String link, @RequestParam(defaultValue = "false") boolean completes,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recordedOn,
-			Actor actor, RedirectAttributes redirect, Locale locale) {
+			@RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile file,
+			Actor actor, RedirectAttributes redirect, Locale locale) throws java.io.IOException {
 		try {
-			plans.recordProgress(actor, id, note, link, completes, recordedOn);
+			Plans.Attachment attachment = file == null || file.isEmpty() ? null
+					: new Plans.Attachment(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes());
+			plans.recordProgress(actor, id, note, link, completes, recordedOn, attachment);
 			redirect.addFlashAttribute("success", messages.getMessage("task.recorded", null, locale));
 		}
 		catch (UserError e) {
@@ -217,6 +223,17 @@ class PlanningController {
 			redirect.addFlashAttribute("link", link);
 		}
 		return "redirect:/tasks/" + id;
+	}
+
+	/** A file attached to a progress record, to whoever may read the plan. */
+	@GetMapping({ "/attachments/{id}", "/api/v1/attachments/{id}" })
+	org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable long id, Actor actor) {
+		var file = queries.attachment(actor, id);
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename(file.attachment().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.contentType(org.springframework.http.MediaType.parseMediaType(file.attachment().contentType()))
+			.body(files.get(file.storageKey()));
 	}
 
 	@GetMapping("/my/tasks")

@@ -21,10 +21,16 @@ public class Plans {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final vn.ttdn.shared.files.FileStorage files;
 
-	Plans(JdbcClient jdbc, Clock clock) {
+	Plans(JdbcClient jdbc, Clock clock, vn.ttdn.shared.files.FileStorage files) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.files = files;
+	}
+
+	/** A file given as evidence with a progress record. */
+	public record Attachment(String filename, byte[] content) {
 	}
 
 	record Head(long id, String jurisdictionCode, @Nullable Long unitId, PlanStatus status, long version) {
@@ -118,6 +124,12 @@ public class Plans {
 	 */
 	public long recordProgress(Actor actor, long taskId, @Nullable String note, @Nullable String link,
 			boolean completes, @Nullable LocalDate on) {
+		return recordProgress(actor, taskId, note, link, completes, on, null);
+	}
+
+	/** As above, with a file as evidence, checked by its content before anything is saved. */
+	public long recordProgress(Actor actor, long taskId, @Nullable String note, @Nullable String link,
+			boolean completes, @Nullable LocalDate on, @Nullable Attachment attachment) {
 		record Task(long planId, String jurisdictionCode, @Nullable Long leadUnitId) {
 		}
 		Task task = jdbc.sql("""
@@ -139,6 +151,8 @@ public class Plans {
 		if (url != null && !url.isEmpty() && !url.matches("(?i)https?://\\S+")) {
 			throw new UserError("error.task.linkInvalid");
 		}
+		String contentType = attachment == null ? null
+				: vn.ttdn.shared.files.Evidence.check(attachment.filename(), attachment.content());
 		LocalDate day = on != null ? on : LocalDate.now(clock);
 		long id = jdbc.sql("""
 				insert into task_progress (task_id, recorded_on, note, link, completes, unit_id, recorded_by, recorded_at)
@@ -150,7 +164,23 @@ public class Plans {
 		if (completes) {
 			jdbc.sql("update plan_task set completed_on = ?, version = version + 1 where id = ?").params(day, taskId).update();
 		}
+		if (attachment != null && contentType != null) {
+			String key = files.put(attachment.content());
+			jdbc.sql("insert into task_attachment (progress_id, filename, content_type, size, storage_key, sha256) values (?, ?, ?, ?, ?, ?)")
+				.params(id, VietnameseText.clean(attachment.filename()), contentType, attachment.content().length, key,
+						sha256(attachment.content()))
+				.update();
+		}
 		return id;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static boolean blank(@Nullable String s) {

@@ -84,6 +84,19 @@ class PlanningPagesTest {
 			.param("note", "Đăng 40 tin, bài quảng bá điểm đến trên các kênh truyền thông quốc tế")
 			.param("link", "https://example.org/bao-cao").param("recordedOn", "2023-06-30"))
 			.andExpect(flash().attribute("success", "Đã ghi nhận kết quả thực hiện."));
+		long before = jdbc.sql("select count(*) from task_progress where task_id = ?").param(task).query(Long.class).single();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/tasks/{id}/progress", task)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "bao-cao.pdf", "application/pdf",
+					"MZ không phải PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.param("note", "Báo cáo kèm tệp").param("recordedOn", "2023-07-01").with(as("hn.dulich.canbo")).with(csrf()))
+			.andExpect(flash().attribute("error", "Nội dung tệp «bao-cao.pdf» không đúng với loại tệp theo tên; tệp không được nhận."));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/tasks/{id}/progress", task)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "chay.exe", "application/octet-stream", new byte[] { 'M', 'Z' }))
+			.param("note", "Báo cáo kèm tệp").with(as("hn.dulich.canbo")).with(csrf()))
+			.andExpect(flash().attribute("error", "Chỉ nhận tệp minh chứng PDF, PNG, JPEG, DOCX hoặc XLSX."));
+		org.assertj.core.api.Assertions.assertThat(
+				jdbc.sql("select count(*) from task_progress where task_id = ?").param(task).query(Long.class).single())
+			.isEqualTo(before);
 		mvc.perform(get("/tasks/{id}", task).with(as("hn.dieuphoi")))
 			.andExpect(content().string(allOf(containsString("Đăng 40 tin, bài quảng bá điểm đến"), containsString("hn.dulich.canbo"),
 					containsString("https://example.org/bao-cao"))));
