@@ -16,12 +16,7 @@ public enum Handling {
 		if (s.startsWith("khong tiep thu")) {
 			return NOT_ACCEPTED;
 		}
-		if (s.startsWith("tiep thu")) {
-			return ACCEPTED;
-		}
-		if (s.startsWith("giai trinh")) {
-			return EXPLAINED;
-		}
-		return EXPLAINED;
+		// "Tiếp thu" is acceptance; "Giải trình …" or any other words explain why not.
+		return s.startsWith("tiep thu") ? ACCEPTED : EXPLAINED;
 	}
 }
