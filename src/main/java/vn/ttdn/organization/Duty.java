@@ -46,8 +46,8 @@ public class Duty {
 		this.text = clean;
 	}
 
-	/** "Điều 18 khoản 3" / "Điều 16" — as officials cite it. */
-	public String reference() {
+	/** "Điều 18 khoản 3", "Điều 16 (ý 2)", "Điều 21" — as officials cite an article and clause. */
+	public static String reference(int article, @Nullable String clause) {
 		if (clause == null || clause.isEmpty()) {
 			return "Điều " + article;
 		}

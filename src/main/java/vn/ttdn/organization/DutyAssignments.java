@@ -1,9 +1,6 @@
 package vn.ttdn.organization;
 
-import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -13,7 +10,4 @@ import org.springframework.data.repository.query.Param;
 interface DutyAssignments extends JpaRepository<DutyAssignment, Long> {
 	@Query("select a from DutyAssignment a where a.unitId = :unit and a.validTo is null")
 	List<DutyAssignment> findOpenByUnit(@Param("unit") Long unitId);
-
-	@Query("select a from DutyAssignment a where a.dutyId = :duty and a.validTo is null")
-	List<DutyAssignment> findOpenByDuty(@Param("duty") Long dutyId);
 }

@@ -174,12 +174,17 @@ class OrganizationController {
 	}
 
 	@PostMapping("/role-bindings/{id}/end")
-	String endRole(@PathVariable long id,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
-			@RequestParam(required = false) @Nullable Long unitId, Actor actor, RedirectAttributes redirect,
-			Locale locale, @org.springframework.web.bind.annotation.RequestHeader(value = "Referer", required = false) @Nullable String referer) {
-		String back = referer != null && referer.contains("/units/") ? referer.substring(referer.indexOf("/units/")) : "/";
-		return flash(redirect, locale, back, () -> registry.endRoleBinding(actor, id, lastDay));
+	String endRole(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
+			Actor actor, RedirectAttributes redirect, Locale locale) {
+		try {
+			long unit = registry.endRoleBinding(actor, id, lastDay);
+			redirect.addFlashAttribute("success", messages.getMessage("unit.saved", null, locale));
+			return "redirect:/units/" + unit;
+		}
+		catch (UserError e) {
+			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), locale));
+			return "redirect:/";
+		}
 	}
 
 	@PostMapping("/units/{id}/duties")

@@ -74,11 +74,7 @@ public class OrganizationQueries {
 			@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String basis) {
 
 		public String reference() {
-			if (clause == null) {
-				return "Điều " + article;
-			}
-			return clause.chars().allMatch(Character::isDigit) ? "Điều " + article + " khoản " + clause
-					: "Điều " + article + " (" + clause + ")";
+			return Duty.reference(article, clause);
 		}
 	}
 

@@ -278,12 +278,13 @@ public class Registry {
 				VietnameseText.clean(basis), true));
 	}
 
-	/** Ends a role binding: {@code lastDay} is the last day the unit holds the role. */
-	public void endRoleBinding(Actor actor, long bindingId, LocalDate lastDay) {
+	/** Ends a role binding: {@code lastDay} is the last day the unit holds the role; returns the unit. */
+	public long endRoleBinding(Actor actor, long bindingId, LocalDate lastDay) {
 		cache.changed();
 		RoleBinding binding = roleBindings.findById(bindingId).orElseThrow(() -> new NotFound("role binding", bindingId));
 		requireManage(actor, binding.getJurisdictionCode());
 		binding.end(lastDay.plusDays(1));
+		return binding.getUnitId();
 	}
 
 	public Duty addDuty(Actor actor, long unitId, String documentNumber, int article, @Nullable String clause,
@@ -350,7 +351,7 @@ public class Registry {
 
 	/** Sources and targets must exist on the effective day; bodies of a jurisdiction merged into another may merge across. */
 	private static void requireActive(Unit unit, LocalDate date) {
-		if (!unit.isActiveOn(date)) {
+		if (!unit.isValidOn(date)) {
 			throw new UserError("error.succession.notActive", date);
 		}
 	}

@@ -105,10 +105,6 @@ public class Unit extends Dated {
 		endBefore(firstDayAfter);
 	}
 
-	public boolean isActiveOn(LocalDate day) {
-		return isValidOn(day);
-	}
-
 	public Long getId() {
 		return id;
 	}

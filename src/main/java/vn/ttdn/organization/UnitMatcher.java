@@ -104,10 +104,6 @@ public class UnitMatcher {
 		};
 	}
 
-	public Match match(String jurisdictionCode, LocalDate day, String text) {
-		return forJurisdiction(jurisdictionCode, day).apply(text);
-	}
-
 	/** "Thành phố Hà Nội" → "ha noi"; "Tỉnh Hà Nam" → "ha nam". */
 	private static String placeOf(String jurisdictionName) {
 		return VietnameseText.fold(jurisdictionName).replaceFirst("^(thanh pho|tinh) ", "");

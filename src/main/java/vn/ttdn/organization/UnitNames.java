@@ -1,8 +1,6 @@
 package vn.ttdn.organization;
 
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,8 +9,6 @@ import org.springframework.data.repository.query.Param;
 
 /** The names units bore over time. */
 interface UnitNames extends JpaRepository<UnitName, Long> {
-	List<UnitName> findByUnitIdOrderByValidFromAsc(Long unitId);
-
 	@Query("""
 			select n from UnitName n where n.unitId = :unit
 			and (n.validFrom is null or n.validFrom <= :day) and (n.validTo is null or n.validTo >= :day)""")

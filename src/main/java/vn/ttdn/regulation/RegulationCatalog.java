@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ttdn.shared.NotFound;
 import vn.ttdn.shared.UserError;
-import vn.ttdn.shared.VietnameseText;
 
 /** The legal documents of each jurisdiction, their articles, and the reporting calendar they set. */
 @Component
@@ -47,11 +47,16 @@ public class RegulationCatalog {
 			.optional();
 	}
 
-	public Optional<LegalDocument> documentByNumber(String number) {
-		return jdbc.sql("select " + DOCUMENT_COLUMNS + " from legal_document where number = ?")
-			.param(VietnameseText.clean(number))
-			.query(LegalDocument.class)
-			.optional();
+	/** How many articles each document of a jurisdiction has (documents without articles are left out). */
+	public Map<Long, Integer> articleCounts(String jurisdictionCode) {
+		Map<Long, Integer> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				select a.document_id, count(*) from legal_article a join legal_document d on d.id = a.document_id
+				where d.jurisdiction_code = ? group by a.document_id""")
+			.param(jurisdictionCode)
+			.query((rs, i) -> counts.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		return counts;
 	}
 
 	public List<ArticleView> articles(long documentId) {

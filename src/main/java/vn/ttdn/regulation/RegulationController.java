@@ -2,9 +2,7 @@ package vn.ttdn.regulation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -39,20 +37,13 @@ class RegulationController {
 	String page(@PathVariable String code, @RequestParam(required = false) @Nullable Integer year, Model model) {
 		int y = year != null ? year : LocalDate.now(clock).getYear();
 		var documents = catalog.documents(code);
-		Map<Long, Integer> articleCounts = new HashMap<>();
-		documents.forEach(d -> {
-			int n = catalog.articles(d.id()).size();
-			if (n > 0) {
-				articleCounts.put(d.id(), n);
-			}
-		});
 		model.addAttribute("jurisdiction", organization.jurisdiction(code));
 		model.addAttribute("jurisdictions", organization.jurisdictions());
 		model.addAttribute("year", y);
 		model.addAttribute("deadlines", catalog.calendar(code, y));
 		model.addAttribute("collectors", collectors(organization, code, y, clock));
 		model.addAttribute("documents", documents);
-		model.addAttribute("articleCounts", articleCounts);
+		model.addAttribute("articleCounts", catalog.articleCounts(code));
 		return "regulation/page";
 	}
 
