@@ -32,9 +32,11 @@ class PlanningApi {
 	private final Clock clock;
 	private final PlanExport export;
 	private final AppendixImports imports;
+	private final BudgetExport budgetExport;
 
 	PlanningApi(ProgrammeCatalog programmes, PlanQueries queries, Plans plans, Clock clock, PlanExport export,
-			AppendixImports imports) {
+			AppendixImports imports, BudgetExport budgetExport) {
+		this.budgetExport = budgetExport;
 		this.programmes = programmes;
 		this.queries = queries;
 		this.plans = plans;
@@ -65,6 +67,12 @@ class PlanningApi {
 	@Operation(summary = "The plan with its appendix as .docx in the state format (format=docx), or the appendix as .xlsx (format=xlsx)")
 	ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "docx") String format, Actor actor) {
 		return PlanningController.download(queries.plan(actor, id), format, export);
+	}
+
+	@GetMapping("/programmes/{id}/budget/export")
+	@Operation(summary = "The programme's budget estimate table as printed, with computed sums, disagreements marked and totals in words: .docx in the state format (format=docx) or .xlsx (format=xlsx)")
+	ResponseEntity<byte[]> budgetExport(@PathVariable long id, @RequestParam(defaultValue = "docx") String format) {
+		return PlanningController.download(programmes.programme(id), format, budgetExport);
 	}
 
 	@GetMapping("/programmes")

@@ -32,10 +32,11 @@ class PlanningController {
 	private final PlanExport export;
 	private final AppendixImports imports;
 	private final vn.ttdn.shared.files.FileStorage files;
+	private final BudgetExport budgetExport;
 
 	PlanningController(PlanQueries queries, Plans plans, ProgrammeCatalog programmes, OrganizationQueries organization,
 			MessageSource messages, Clock clock, PlanExport export, AppendixImports imports,
-			vn.ttdn.shared.files.FileStorage files) {
+			vn.ttdn.shared.files.FileStorage files, BudgetExport budgetExport) {
 		this.queries = queries;
 		this.plans = plans;
 		this.programmes = programmes;
@@ -45,6 +46,7 @@ class PlanningController {
 		this.export = export;
 		this.imports = imports;
 		this.files = files;
+		this.budgetExport = budgetExport;
 	}
 
 	@PostMapping("/plans/{id}/appendix")
@@ -94,17 +96,19 @@ class PlanningController {
 	}
 
 	static org.springframework.http.ResponseEntity<byte[]> download(PlanQueries.PlanView plan, String format, PlanExport export) {
-		boolean word = "docx".equals(format);
-		if (!word && !"xlsx".equals(format)) {
-			throw new vn.ttdn.shared.NotFound("format", format);
-		}
-		String name = "ke-hoach-" + plan.plan().year() + "-" + plan.plan().id() + "." + format;
-		return org.springframework.http.ResponseEntity.ok()
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-			.contentType(org.springframework.http.MediaType.parseMediaType(word
-					? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-					: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.body(word ? export.docx(plan) : export.xlsx(plan));
+		return Downloads.office("ke-hoach-" + plan.plan().year() + "-" + plan.plan().id(), format, () -> export.docx(plan),
+				() -> export.xlsx(plan));
+	}
+
+	static org.springframework.http.ResponseEntity<byte[]> download(ProgrammeCatalog.ProgrammeView programme, String format,
+			BudgetExport export) {
+		return Downloads.office("khai-toan-kinh-phi-" + programme.programme().id(), format, () -> export.docx(programme),
+				() -> export.xlsx(programme));
+	}
+
+	@GetMapping("/programmes/{id}/budget.{format}")
+	org.springframework.http.ResponseEntity<byte[]> budget(@PathVariable long id, @PathVariable String format) {
+		return download(programmes.programme(id), format, budgetExport);
 	}
 
 	@GetMapping("/plans")
