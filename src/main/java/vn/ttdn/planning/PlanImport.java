@@ -105,12 +105,14 @@ public class PlanImport {
 		var lead = match.apply(task.lead());
 		long taskId = jdbc.sql("""
 				insert into plan_task (plan_id, position, group_code, group_title, number, content, schedule_phrase, schedule_kind,
-				  schedule_start, schedule_due, schedule_frequency, lead_text, lead_unit_id, cooperating_text)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				  schedule_start, schedule_due, schedule_frequency, lead_text, lead_unit_id, cooperating_text, overdue_from,
+				  status_derived)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true) returning id""")
 			.params(planId, position, task.group(), task.groupTitle(), task.number(), VietnameseText.nfc(task.content()),
 					schedule.phrase(), schedule.kind().name(), schedule.start(), schedule.due(),
 					schedule.frequency() == null ? null : schedule.frequency().name(), VietnameseText.clean(task.lead()),
-					lead.unitId(), task.cooperating() == null ? "" : VietnameseText.clean(task.cooperating()))
+					lead.unitId(), task.cooperating() == null ? "" : VietnameseText.clean(task.cooperating()),
+					TaskStatus.overdueFrom(schedule, java.util.List.of()))
 			.query(Long.class)
 			.single();
 		int i = 0;

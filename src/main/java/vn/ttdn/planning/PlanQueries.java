@@ -30,7 +30,10 @@ public class PlanQueries {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	PlanQueries(JdbcClient jdbc, Clock clock) {
+	private final vn.ttdn.organization.OrganizationQueries organization;
+
+	PlanQueries(JdbcClient jdbc, Clock clock, vn.ttdn.organization.OrganizationQueries organization) {
+		this.organization = organization;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -142,6 +145,57 @@ public class PlanQueries {
 			.list()
 			.stream()
 			.filter(p -> mayRead(actor, p))
+			.toList();
+	}
+
+	/** Task status counted over the issued and accepted plans of a group (a jurisdiction, or a lead unit in one). */
+	public record Rollup(String key, @Nullable String name, long tasks, long notStarted, long inProgress, long done,
+			long overdue) {
+
+		public long percentDone() {
+			return tasks == 0 ? 0 : Math.round(100.0 * done / tasks);
+		}
+	}
+
+	/**
+	 * Status of the tasks of every issued plan (a jurisdiction's) and accepted plan (a unit's) of a
+	 * year, counted per jurisdiction, or, when a jurisdiction is given, per lead unit within it.
+	 * One aggregate over the facts kept with each task ({@link TaskStatus#of(LocalDate, LocalDate,
+	 * boolean, LocalDate)}), so the counts agree with every task page. Issued and accepted plans are
+	 * readable by every account, so the counts are too.
+	 */
+	public List<Rollup> rollup(@Nullable Integer year, @Nullable String jurisdiction) {
+		LocalDate today = LocalDate.now(clock);
+		String key = jurisdiction == null ? "p.jurisdiction_code" : "coalesce(t.lead_unit_id::text, t.lead_text)";
+		List<Rollup> rows = jdbc.sql("""
+				select %s as key, min(t.lead_text) as lead_text, count(*) as tasks,
+				  count(*) filter (where t.completed_on is null and (t.overdue_from is null or t.overdue_from > :today)
+				    and not t.progress_recorded) as not_started,
+				  count(*) filter (where t.completed_on is null and (t.overdue_from is null or t.overdue_from > :today)
+				    and t.progress_recorded) as in_progress,
+				  count(*) filter (where t.completed_on is not null) as done,
+				  count(*) filter (where t.completed_on is null and t.overdue_from <= :today) as overdue
+				from plan_task t join plan p on p.id = t.plan_id
+				where p.status in ('ISSUED', 'ACCEPTED') and (cast(:y as integer) is null or p.year = :y)
+				  and (cast(:j as varchar) is null or p.jurisdiction_code = :j)
+				group by 1""".formatted(key))
+			.param("today", today)
+			.param("y", year)
+			.param("j", jurisdiction)
+			.query((rs, i) -> new Rollup(rs.getString(1), jurisdiction == null ? null : rs.getString(2), rs.getLong(3),
+					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+			.list();
+		Map<String, String> names = new HashMap<>();
+		if (jurisdiction == null) {
+			organization.jurisdictions().forEach(j -> names.put(j.code(), j.name()));
+		}
+		else {
+			organization.units(jurisdiction, today, null).forEach(u -> names.put(String.valueOf(u.id()), u.name()));
+		}
+		return rows.stream()
+			.map(r -> new Rollup(r.key(), names.getOrDefault(r.key(), r.name() != null ? r.name() : r.key()), r.tasks(), r.notStarted(), r.inProgress(),
+					r.done(), r.overdue()))
+			.sorted(java.util.Comparator.comparing(Rollup::tasks).reversed().thenComparing(Rollup::key))
 			.toList();
 	}
 

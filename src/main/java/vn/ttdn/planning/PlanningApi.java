@@ -75,6 +75,13 @@ class PlanningApi {
 		return PlanningController.download(programmes.programme(id), format, budgetExport);
 	}
 
+	@GetMapping("/plans/rollup")
+	@Operation(summary = "Status of the tasks of issued and accepted plans: per jurisdiction, or per lead unit when a jurisdiction is given")
+	List<PlanQueries.Rollup> rollup(@RequestParam(required = false) @Nullable Integer year,
+			@RequestParam(required = false) @Nullable String jurisdiction) {
+		return queries.rollup(year, jurisdiction);
+	}
+
 	@GetMapping("/programmes")
 	@Operation(summary = "Programmes (đề án), optionally of one jurisdiction")
 	List<ProgrammeCatalog.ProgrammeSummary> programmes(@RequestParam(required = false) @Nullable String jurisdiction) {

@@ -111,6 +111,17 @@ class PlanningController {
 		return download(programmes.programme(id), format, budgetExport);
 	}
 
+	/** Task status counted nationally (per jurisdiction) or within one jurisdiction (per lead unit). */
+	@GetMapping("/tasks/rollup")
+	String rollup(@RequestParam(required = false) @Nullable Integer year, @RequestParam(required = false) @Nullable String jurisdiction,
+			Model model) {
+		int y = year != null ? year : LocalDate.now(clock).getYear();
+		model.addAttribute("year", y);
+		model.addAttribute("jurisdiction", jurisdiction == null ? null : organization.jurisdiction(jurisdiction));
+		model.addAttribute("rows", queries.rollup(y, jurisdiction));
+		return "planning/rollup";
+	}
+
 	@GetMapping("/plans")
 	String list(@RequestParam(required = false) @Nullable String jurisdiction, @RequestParam(required = false) @Nullable Integer year,
 			Actor actor, Model model) {

@@ -3,6 +3,7 @@ package vn.ttdn.planning;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,10 @@ public class Plans {
 	private final Clock clock;
 	private final vn.ttdn.shared.files.FileStorage files;
 
-	Plans(JdbcClient jdbc, Clock clock, vn.ttdn.shared.files.FileStorage files) {
+	private final TaskStatusFacts facts;
+
+	Plans(JdbcClient jdbc, Clock clock, vn.ttdn.shared.files.FileStorage files, TaskStatusFacts facts) {
+		this.facts = facts;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.files = files;
@@ -164,6 +168,7 @@ public class Plans {
 		if (completes) {
 			jdbc.sql("update plan_task set completed_on = ?, version = version + 1 where id = ?").params(day, taskId).update();
 		}
+		facts.derive(List.of(taskId));
 		if (attachment != null && contentType != null) {
 			String key = files.put(attachment.content());
 			jdbc.sql("insert into task_attachment (progress_id, filename, content_type, size, storage_key, sha256) values (?, ?, ?, ?, ?, ?)")
