@@ -40,7 +40,10 @@ public class AppendixImports {
 	private final PlanImport plans;
 	private final Clock clock;
 
-	AppendixImports(JdbcClient jdbc, PlanImport plans, Clock clock) {
+	private final PlanVersions versions;
+
+	AppendixImports(JdbcClient jdbc, PlanImport plans, Clock clock, PlanVersions versions) {
+		this.versions = versions;
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.clock = clock;
@@ -141,6 +144,7 @@ public class AppendixImports {
 		plans.replaceTasks(planId, plan.year(), parsed.tasks(), match);
 		jdbc.sql("update plan set version = version + 1 where id = ?").param(planId).update();
 		jdbc.sql("delete from plan_import where id = ?").param(importId).update();
+		versions.take(planId, PlanVersions.Reason.APPENDIX, actor.username());
 		return parsed.tasks().size();
 	}
 

@@ -33,10 +33,14 @@ class PlanningApi {
 	private final PlanExport export;
 	private final AppendixImports imports;
 	private final BudgetExport budgetExport;
+	private final Consultations consultations;
+	private final PlanVersions versions;
 
 	PlanningApi(ProgrammeCatalog programmes, PlanQueries queries, Plans plans, Clock clock, PlanExport export,
-			AppendixImports imports, BudgetExport budgetExport) {
+			AppendixImports imports, BudgetExport budgetExport, Consultations consultations, PlanVersions versions) {
 		this.budgetExport = budgetExport;
+		this.consultations = consultations;
+		this.versions = versions;
 		this.programmes = programmes;
 		this.queries = queries;
 		this.plans = plans;
@@ -129,6 +133,55 @@ class PlanningApi {
 	@Operation(summary = "A plan with its sections and its tasks, each with its schedule as written and as understood, and its status")
 	PlanQueries.PlanView plan(@PathVariable long id, Actor actor) {
 		return queries.plan(actor, id);
+	}
+
+	@GetMapping("/plans/{id}/consultations")
+	@Operation(summary = "The bodies asked for comments on the draft, with due dates and whether they answered")
+	List<Consultations.Request> consultations(@PathVariable long id, Actor actor) {
+		return consultations.requests(actor, id);
+	}
+
+	record Ask(@Nullable List<Long> unitIds, @Nullable LocalDate dueOn) {
+	}
+
+	@PostMapping("/plans/{id}/consultations")
+	@Operation(summary = "Ask bodies of the jurisdiction for comments on the draft by a date (the plan must be in consultation)")
+	List<Consultations.Request> ask(@PathVariable long id, @RequestBody Ask ask, Actor actor) {
+		consultations.ask(actor, id, ask.unitIds() == null ? List.of() : ask.unitIds(), ask.dueOn());
+		return consultations.requests(actor, id);
+	}
+
+	record NewComment(@Nullable String text, @Nullable String documentNumber, @Nullable LocalDate documentDate,
+			@Nullable Long onBehalfOf) {
+	}
+
+	@PostMapping("/plans/{id}/comments")
+	@Operation(summary = "A consulted body's comment with its document number and date")
+	ResponseEntity<List<PlanQueries.CommentView>> comment(@PathVariable long id, @RequestBody NewComment c, Actor actor) {
+		consultations.comment(actor, id, c.onBehalfOf(), c.text(), c.documentNumber(), c.documentDate());
+		return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(queries.comments(actor, id));
+	}
+
+	record HandlingBody(@Nullable Handling handling, @Nullable String explanation) {
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/comments/{id}/handling")
+	@Operation(summary = "How the coordinating department handled a comment (ACCEPTED, EXPLAINED, NOT_ACCEPTED with the explanation)")
+	ResponseEntity<Void> handle(@PathVariable long id, @RequestBody HandlingBody h, Actor actor) {
+		consultations.handle(actor, id, h.handling(), h.explanation());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/plans/{id}/versions")
+	@Operation(summary = "The plan's versions, newest first: taken at every workflow step and every new appendix")
+	List<PlanVersions.VersionSummary> versions(@PathVariable long id, Actor actor) {
+		return versions.versions(actor, queries.summary(id));
+	}
+
+	@GetMapping("/plans/{id}/versions/{number}")
+	@Operation(summary = "One version of the plan: its text and appendix, and what changed from the version before")
+	PlanVersions.Version version(@PathVariable long id, @PathVariable int number, Actor actor) {
+		return versions.version(actor, queries.summary(id), number);
 	}
 
 	@GetMapping("/plans/{id}/comments")

@@ -33,10 +33,14 @@ class PlanningController {
 	private final AppendixImports imports;
 	private final vn.ttdn.shared.files.FileStorage files;
 	private final BudgetExport budgetExport;
+	private final Consultations consultations;
+	private final PlanVersions versions;
 
 	PlanningController(PlanQueries queries, Plans plans, ProgrammeCatalog programmes, OrganizationQueries organization,
 			MessageSource messages, Clock clock, PlanExport export, AppendixImports imports,
-			vn.ttdn.shared.files.FileStorage files, BudgetExport budgetExport) {
+			vn.ttdn.shared.files.FileStorage files, BudgetExport budgetExport, Consultations consultations, PlanVersions versions) {
+		this.consultations = consultations;
+		this.versions = versions;
 		this.queries = queries;
 		this.plans = plans;
 		this.programmes = programmes;
@@ -179,6 +183,22 @@ class PlanningController {
 			.toList());
 		if ("comments".equals(view)) {
 			model.addAttribute("comments", queries.comments(actor, id));
+			var requests = consultations.requests(actor, id);
+			model.addAttribute("requests", requests);
+			boolean manage = actor.canManage(plan.plan().jurisdictionCode());
+			boolean open = plan.plan().status() == PlanStatus.CONSULTATION;
+			model.addAttribute("canAsk", open && manage);
+			model.addAttribute("canHandle", manage && plan.plan().status() != PlanStatus.ISSUED);
+			model.addAttribute("canComment", open && (manage && !requests.isEmpty()
+					|| requests.stream().anyMatch(r -> r.unitId() == (actor.unitId() == null ? -1 : actor.unitId())
+							&& actor.canEditUnit(plan.plan().jurisdictionCode(), r.unitId()))));
+			if (open && manage) {
+				model.addAttribute("bodies", organization.units(plan.plan().jurisdictionCode(), LocalDate.now(clock), null));
+			}
+			model.addAttribute("today", LocalDate.now(clock));
+		}
+		if ("versions".equals(view)) {
+			model.addAttribute("versions", versions.versions(actor, plan.plan()));
 		}
 		return "planning/plan";
 	}

@@ -25,9 +25,11 @@ public class Plans {
 	private final vn.ttdn.shared.files.FileStorage files;
 
 	private final TaskStatusFacts facts;
+	private final PlanVersions versions;
 
-	Plans(JdbcClient jdbc, Clock clock, vn.ttdn.shared.files.FileStorage files, TaskStatusFacts facts) {
+	Plans(JdbcClient jdbc, Clock clock, vn.ttdn.shared.files.FileStorage files, TaskStatusFacts facts, PlanVersions versions) {
 		this.facts = facts;
+		this.versions = versions;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.files = files;
@@ -118,6 +120,7 @@ public class Plans {
 		jdbc.sql("insert into plan_event (plan_id, at, username, from_status, to_status, note) values (?, ?, ?, ?, ?, ?)")
 			.params(planId, java.sql.Timestamp.from(now), actor.username(), plan.status().name(), next.name(), reason)
 			.update();
+		versions.take(planId, PlanVersions.Reason.TRANSITION, actor.username());
 		return next;
 	}
 

@@ -30,6 +30,8 @@ class DatabaseConfiguration {
 					db.embedded().clean());
 			config.setJdbcUrl(postgres.getJdbcUrl("postgres", EmbeddedPostgresServer.DATABASE));
 		}
+		// Batched inserts (imports, demo and generated data) sent as multi-row statements.
+		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		return new HikariDataSource(config);
 	}
 
