@@ -155,18 +155,27 @@ class PlanningController {
 		}
 	}
 
+	/** Tasks shown on one page of a plan's tasks or timeline view. */
+	static final int TASKS_PER_PAGE = 100;
+
 	@GetMapping("/plans/{id}")
 	String plan(@PathVariable long id, @RequestParam(required = false) @Nullable Long lead,
 			@RequestParam(required = false) @Nullable TaskStatus status, @RequestParam(required = false) @Nullable Integer quarter,
-			@RequestParam(defaultValue = "tasks") String view, Actor actor, Model model) {
+			@RequestParam(defaultValue = "tasks") String view, @RequestParam(defaultValue = "1") int page, Actor actor, Model model) {
 		var plan = queries.plan(actor, id);
 		List<PlanQueries.TaskView> tasks = plan.tasks().stream()
 			.filter(t -> lead == null || lead.equals(t.lead().unitId()))
 			.filter(t -> status == null || t.status() == status)
 			.filter(t -> quarter == null || t.quarters().contains(quarter))
 			.toList();
+		// a large appendix is shown a page at a time; filters apply to the whole of it
+		int pages = Math.max(1, (tasks.size() + TASKS_PER_PAGE - 1) / TASKS_PER_PAGE);
+		int current = Math.min(Math.max(page, 1), pages);
 		model.addAttribute("p", plan);
 		model.addAttribute("tasks", tasks);
+		model.addAttribute("shown", tasks.subList((current - 1) * TASKS_PER_PAGE, Math.min(tasks.size(), current * TASKS_PER_PAGE)));
+		model.addAttribute("page", current);
+		model.addAttribute("pages", pages);
 		model.addAttribute("leads", plan.tasks().stream().map(PlanQueries.TaskView::lead).filter(b -> b.unitId() != null)
 			.distinct().toList());
 		model.addAttribute("lead", lead);

@@ -1,5 +1,6 @@
 package vn.ttdn.planning;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -10,6 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,36 @@ class PlanningPagesTest {
 
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
+	}
+
+	@Autowired
+	PlanImport imports;
+
+	/** An appendix of 230 tasks (the 2023 appendix's tasks over again) is shown 100 tasks a page; filters apply to all of them. */
+	@Test
+	void aLargeAppendixIsShownAPageAtATime() throws Exception {
+		record Row(String groupCode, String groupTitle, int number, String content, String schedulePhrase, String leadText) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select group_code, group_title, number, content, schedule_phrase, lead_text from plan_task
+				where plan_id = ? order by position""").param(plan2023()).query(Row.class).list();
+		List<PlanImport.TaskSpec> tasks = new java.util.ArrayList<>();
+		for (int i = 0; i < 230; i++) {
+			Row r = rows.get(i % rows.size());
+			tasks.add(new PlanImport.TaskSpec("G" + (i / 50 + 1), r.groupTitle(), i % 50 + 1, r.content(), r.schedulePhrase(), r.leadText(), null));
+		}
+		long plan = imports.importPlan(new PlanImport.PlanSpec("01", null, 2016, PlanStatus.ISSUED, "230/KH-UBND", null, null,
+				"Kế hoạch có phụ lục lớn", null, null, null, java.util.Map.of()), tasks, List.of(), "test");
+		String first = mvc.perform(get("/plans/{id}", plan).with(as("hn.lanhdao"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(first.split("data-task=\"", -1)).hasSize(101);
+		assertThat(first).contains("data-testid=\"pager\"", "page=3");
+		String third = mvc.perform(get("/plans/{id}", plan).param("page", "3").with(as("hn.lanhdao"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(third.split("data-task=\"", -1)).hasSize(31);
+		// a page past the end shows the last one
+		assertThat(mvc.perform(get("/plans/{id}", plan).param("page", "9").with(as("hn.lanhdao")))
+			.andReturn().getResponse().getContentAsString().split("data-task=\"", -1)).hasSize(31);
 	}
 
 	long plan2023() {
