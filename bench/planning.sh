@@ -29,7 +29,7 @@ before=$(cpu_snapshot)
 	--repeat "${REPEAT:-20}" --imports "${IMPORTS:-3}" --year "$(date +%Y)" 2>&1 | tee -a "$SUMMARY"
 after=$(cpu_snapshot)
 for uri in '/api/v1/plans/rollup' '/api/v1/plans/{id}/appendix' '/api/v1/plans/{id}/appendix/{importId}/confirm' \
-	'/api/v1/plans/{id}/export' '/plans/{id}'; do
+	'/api/v1/plans/{id}/export' '/plans/{id}' '/api/v1/plans/{id}/appendix/{importId}'; do
 	file="$OUT/metrics-$(echo "$uri" | tr -c 'a-zA-Z0-9' '_').json"
 	api "/actuator/metrics/http.server.requests?tag=uri:$(jq -rn --arg u "$uri" '$u|@uri')" > "$file" 2> /dev/null || true
 	read -r c t mx <<< "$(stats "$file")"

@@ -40,10 +40,21 @@ public class AppendixImports {
 	private final PlanImport plans;
 	private final Clock clock;
 
-	private final PlanVersions versions;
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppendixImports.class);
 
-	AppendixImports(JdbcClient jdbc, PlanImport plans, Clock clock, PlanVersions versions) {
+	private final PlanVersions versions;
+	private final org.springframework.core.task.TaskExecutor executor;
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+	private final org.springframework.transaction.support.TransactionTemplate apart;
+
+	AppendixImports(JdbcClient jdbc, PlanImport plans, Clock clock, PlanVersions versions,
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") org.springframework.core.task.TaskExecutor executor,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
 		this.versions = versions;
+		this.executor = executor;
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		this.apart = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		this.apart.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.clock = clock;
@@ -64,17 +75,25 @@ public class AppendixImports {
 		}
 	}
 
-	private Target editable(Actor actor, long planId) {
-		Target plan = jdbc.sql("select jurisdiction_code, unit_id, year, status, issued_on from plan where id = ?")
+	private Target target(long planId) {
+		return jdbc.sql("select jurisdiction_code, unit_id, year, status, issued_on from plan where id = ?")
 			.param(planId)
 			.query(Target.class)
 			.optional()
 			.orElseThrow(() -> new NotFound("plan", planId));
+	}
+
+	private static void mayImport(Actor actor, Target plan, long planId) {
 		boolean allowed = plan.unitId() == null ? actor.canManage(plan.jurisdictionCode())
 				: actor.canEditUnit(plan.jurisdictionCode(), plan.unitId());
 		if (!allowed) {
 			throw new AccessDeniedException("plan " + planId);
 		}
+	}
+
+	private Target editable(Actor actor, long planId) {
+		Target plan = target(planId);
+		mayImport(actor, plan, planId);
 		if (!PlanWorkflow.isEditable(plan.status())) {
 			throw new UserError("error.plan.notEditable", PlanWorkflow.label("plan.status." + plan.status()));
 		}
@@ -109,13 +128,120 @@ public class AppendixImports {
 		return new Preview(id, filename, tasks, List.copyOf(unmatched), parsed.errors());
 	}
 
+	/** Where a confirmed import stands. */
+	public enum ImportStatus {
+		PREVIEW, RUNNING, DONE, FAILED, INTERRUPTED
+	}
+
+	/** How far an import has got; a failure carries its message key and arguments. */
+	public record Progress(UUID id, long planId, ImportStatus status, int done, int total, @Nullable String errorKey,
+			List<String> errorArgs) {
+
+		public int percent() {
+			return total == 0 ? (status == ImportStatus.DONE ? 100 : 0) : Math.round(100f * done / total);
+		}
+	}
+
+	/** A RUNNING import older than this was on a node that stopped; nothing of it was saved. */
+	static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
+
+	private record Checked(Target plan, AppendixReader.Parsed parsed, Function<String, UnitMatcher.Match> match) {
+	}
+
 	/**
-	 * Saves the previewed appendix into the plan, replacing its tasks. Every lead body must be a
-	 * registry unit, found or mapped by the user; co-operating bodies may stay outside bodies.
+	 * Confirms the previewed appendix: every lead body must be a registry unit, found or mapped by
+	 * the user (co-operating bodies may stay outside bodies). The tasks are then written in the
+	 * background, in one transaction that replaces the plan's appendix all at once or not at all;
+	 * {@link #progress} tells how far it has got.
 	 */
-	public int confirm(Actor actor, long planId, UUID importId, Map<String, Long> mapping) {
+	public Progress confirm(Actor actor, long planId, UUID importId, Map<String, Long> mapping) {
+		Checked checked = check(actor, planId, importId, mapping);
+		int started = jdbc.sql("""
+				update plan_import set status = 'RUNNING', total = ?, done = 0, started_at = ?
+				where id = ? and plan_id = ? and status = 'PREVIEW'""")
+			.params(checked.parsed().tasks().size(), java.sql.Timestamp.from(Instant.now(clock)), importId, planId)
+			.update();
+		if (started == 0) {
+			throw new UserError("error.import.alreadyConfirmed");
+		}
+		String username = actor.username();
+		Runnable job = () -> save(planId, importId, checked, username);
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCommit() {
+							executor.execute(job);
+						}
+					});
+		}
+		else {
+			executor.execute(job);
+		}
+		return new Progress(importId, planId, ImportStatus.RUNNING, 0, checked.parsed().tasks().size(), null, List.of());
+	}
+
+	@Transactional(readOnly = true)
+	public Progress progress(Actor actor, long planId, UUID importId) {
+		mayImport(actor, target(planId), planId);
+		record Row(String status, int done, @Nullable Integer total, @Nullable String errorKey, @Nullable String errorArgs,
+				@Nullable Instant startedAt) {
+		}
+		Row row = jdbc.sql("""
+				select status, done, total, error_key, error_args::text as error_args, started_at from plan_import
+				where id = ? and plan_id = ?""")
+			.params(importId, planId).query(Row.class).optional()
+			.orElseThrow(() -> new NotFound("import", importId));
+		ImportStatus status = ImportStatus.valueOf(row.status());
+		if (status == ImportStatus.RUNNING && row.startedAt() != null
+				&& row.startedAt().isBefore(Instant.now(clock).minus(STALE))) {
+			status = ImportStatus.INTERRUPTED;
+		}
+		List<String> args = row.errorArgs() == null ? List.of() : JSON.readValue(row.errorArgs(), new TypeReference<List<String>>() {
+		});
+		return new Progress(importId, planId, status, row.done(), row.total() == null ? 0 : row.total(), row.errorKey(), args);
+	}
+
+	/** The background part: the plan is locked and checked again, then its appendix replaced; progress is committed apart. */
+	private void save(long planId, UUID importId, Checked checked, String username) {
+		try {
+			transactions.executeWithoutResult(status -> {
+				String planStatus = jdbc.sql("select status from plan where id = ? for update").param(planId).query(String.class).single();
+				if (!PlanWorkflow.isEditable(PlanStatus.valueOf(planStatus))) {
+					throw new UserError("error.plan.notEditable", PlanWorkflow.label("plan.status." + planStatus));
+				}
+				requireNoProgress(planId);
+				plans.replaceTasks(planId, checked.plan().year(), checked.parsed().tasks(), checked.match(),
+						done -> apart.executeWithoutResult(x -> jdbc.sql("update plan_import set done = ? where id = ?")
+							.params(done, importId).update()));
+				jdbc.sql("update plan set version = version + 1 where id = ?").param(planId).update();
+				versions.take(planId, PlanVersions.Reason.APPENDIX, username);
+				jdbc.sql("""
+						update plan_import set status = 'DONE', done = total, finished_at = ?, payload = '{}'::jsonb where id = ?""")
+					.params(java.sql.Timestamp.from(Instant.now(clock)), importId).update();
+			});
+		}
+		catch (UserError e) {
+			failed(importId, e.key(), java.util.Arrays.stream(e.arguments())
+				.map(a -> a instanceof org.springframework.context.MessageSourceResolvable r && r.getCodes() != null
+						? "#" + r.getCodes()[0] : String.valueOf(a))
+				.toList());
+		}
+		catch (RuntimeException e) {
+			log.error("Appendix import {} of plan {} failed", importId, planId, e);
+			failed(importId, "error.import.failed", List.of());
+		}
+	}
+
+	private void failed(UUID importId, String key, List<String> args) {
+		apart.executeWithoutResult(x -> jdbc.sql("""
+				update plan_import set status = 'FAILED', error_key = ?, error_args = ?::jsonb, finished_at = ? where id = ?""")
+			.params(key, JSON.writeValueAsString(args), java.sql.Timestamp.from(Instant.now(clock)), importId).update());
+	}
+
+	private Checked check(Actor actor, long planId, UUID importId, Map<String, Long> mapping) {
 		Target plan = editable(actor, planId);
-		String payload = jdbc.sql("select payload::text from plan_import where id = ? and plan_id = ?")
+		String payload = jdbc.sql("select payload::text from plan_import where id = ? and plan_id = ? and status = 'PREVIEW'")
 			.params(importId, planId)
 			.query(String.class)
 			.optional()
@@ -137,15 +263,15 @@ public class AppendixImports {
 		if (!unmapped.isEmpty()) {
 			throw new UserError("error.import.unmapped", String.join("; ", unmapped));
 		}
+		requireNoProgress(planId);
+		return new Checked(plan, parsed, match);
+	}
+
+	private void requireNoProgress(long planId) {
 		if (jdbc.sql("select count(*) from task_progress p join plan_task t on t.id = p.task_id where t.plan_id = ?")
 			.param(planId).query(Long.class).single() > 0) {
 			throw new UserError("error.import.hasProgress");
 		}
-		plans.replaceTasks(planId, plan.year(), parsed.tasks(), match);
-		jdbc.sql("update plan set version = version + 1 where id = ?").param(planId).update();
-		jdbc.sql("delete from plan_import where id = ?").param(importId).update();
-		versions.take(planId, PlanVersions.Reason.APPENDIX, actor.username());
-		return parsed.tasks().size();
 	}
 
 	private void requireUnitOf(String jurisdiction, long unitId) {

@@ -92,12 +92,23 @@ public class PlanImport {
 
 	/** Replaces a plan's task appendix with {@code tasks}, bodies matched by {@code match}. */
 	void replaceTasks(long planId, int year, List<TaskSpec> tasks, Function<String, UnitMatcher.Match> match) {
+		replaceTasks(planId, year, tasks, match, done -> {
+		});
+	}
+
+	/** As above, telling {@code progress} how many tasks have been written, every 50 and at the end. */
+	void replaceTasks(long planId, int year, List<TaskSpec> tasks, Function<String, UnitMatcher.Match> match,
+			java.util.function.IntConsumer progress) {
 		jdbc.sql("delete from plan_task_cooperator where task_id in (select id from plan_task where plan_id = ?)").param(planId).update();
 		jdbc.sql("delete from plan_task where plan_id = ?").param(planId).update();
 		int position = 0;
 		for (TaskSpec task : tasks) {
 			insertTask(planId, ++position, task, year, match);
+			if (position % 50 == 0) {
+				progress.accept(position);
+			}
 		}
+		progress.accept(position);
 	}
 
 	private void insertTask(long planId, int position, TaskSpec task, int year, Function<String, UnitMatcher.Match> match) {

@@ -60,11 +60,17 @@ class PlanningApi {
 	}
 
 	@PostMapping("/plans/{id}/appendix/{importId}/confirm")
-	@Operation(summary = "Save a previewed appendix into the plan, with a unit for each name the preview could not match")
-	Map<String, Integer> confirmAppendix(@PathVariable long id, @PathVariable java.util.UUID importId,
+	@Operation(summary = "Confirm a previewed appendix with a mapping for the names left: the tasks are saved in the background (202); follow Location for progress")
+	ResponseEntity<AppendixImports.Progress> confirmAppendix(@PathVariable long id, @PathVariable java.util.UUID importId,
 			@RequestBody Confirmation confirmation, Actor actor) {
-		return Map.of("tasks", imports.confirm(actor, id, importId,
-				confirmation.mapping() == null ? Map.of() : confirmation.mapping()));
+		var progress = imports.confirm(actor, id, importId, confirmation.mapping() == null ? Map.of() : confirmation.mapping());
+		return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/plans/" + id + "/appendix/" + importId)).body(progress);
+	}
+
+	@GetMapping("/plans/{id}/appendix/{importId}")
+	@Operation(summary = "How far a confirmed appendix import has got: RUNNING (done of total), DONE, FAILED with the reason, or INTERRUPTED")
+	AppendixImports.Progress appendixProgress(@PathVariable long id, @PathVariable java.util.UUID importId, Actor actor) {
+		return imports.progress(actor, id, importId);
 	}
 
 	@GetMapping("/plans/{id}/export")

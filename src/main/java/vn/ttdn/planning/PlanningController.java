@@ -84,13 +84,42 @@ class PlanningController {
 			}
 		}
 		try {
-			int count = imports.confirm(actor, id, importId, mapping);
-			redirect.addFlashAttribute("success", messages.getMessage("import.saved", new Object[] { count }, locale));
+			imports.confirm(actor, id, importId, mapping);
+			return "redirect:/plans/" + id + "/appendix/" + importId;
 		}
 		catch (UserError e) {
 			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), locale));
 		}
 		return "redirect:/plans/" + id;
+	}
+
+	/** The progress of a confirmed import; the page asks again every second until it is done. */
+	@GetMapping("/plans/{id}/appendix/{importId}")
+	String importProgress(@PathVariable long id, @PathVariable java.util.UUID importId, Actor actor, Model model,
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+			RedirectAttributes redirect, Locale locale,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) @Nullable String htmx) {
+		var progress = imports.progress(actor, id, importId);
+		if (progress.status() == AppendixImports.ImportStatus.DONE) {
+			String saved = messages.getMessage("import.saved", new Object[] { progress.total() }, locale);
+			if (htmx != null) {
+				// htmx follows HX-Redirect itself: the message goes into the flash map by hand
+				org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request).put("success", saved);
+				org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap("/plans/" + id, request, response);
+				response.setHeader("HX-Redirect", request.getContextPath() + "/plans/" + id);
+				return "planning/import-progress :: progress";
+			}
+			redirect.addFlashAttribute("success", saved);
+			return "redirect:/plans/" + id;
+		}
+		model.addAttribute("plan", queries.summary(id));
+		model.addAttribute("progress", progress);
+		if (progress.errorKey() != null) {
+			Object[] args = progress.errorArgs().stream()
+				.map(a -> a.startsWith("#") ? (Object) PlanWorkflow.label(a.substring(1)) : a).toArray();
+			model.addAttribute("failure", messages.getMessage(progress.errorKey(), args, locale));
+		}
+		return htmx != null ? "planning/import-progress :: progress" : "planning/import-progress";
 	}
 
 	/** The plan with its appendix as a Word document in the state format, or the appendix as a spreadsheet. */

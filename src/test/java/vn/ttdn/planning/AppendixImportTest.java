@@ -64,6 +64,19 @@ class AppendixImportTest {
 			.content("{\"mapping\":" + mapping + "}").with(as("hn.dieuphoi")));
 	}
 
+	/** The tasks are saved in the background: asks for the progress until the import has finished. */
+	String finished(long plan, String importId) throws Exception {
+		for (int i = 0; i < 300; i++) {
+			String progress = mvc.perform(get("/api/v1/plans/{id}/appendix/{imp}", plan, importId).with(as("hn.dieuphoi")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			if (!"RUNNING".equals(JsonPath.read(progress, "$.status"))) {
+				return progress;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("import " + importId + " still running after 30 s");
+	}
+
 	/** Done means 3: the appendix written by the export imports back into the same 49 tasks, from .docx and from .xlsx. */
 	@Test
 	void theExportedAppendixImportsBackIntoTheSame49Tasks() throws Exception {
@@ -78,7 +91,11 @@ class AppendixImportTest {
 				.andExpect(jsonPath("$.unmatched").isEmpty())
 				.andReturn().getResponse().getContentAsString();
 			assertThat(tasksOf(draft)).as("nothing saved before confirming").isEmpty();
-			confirm(draft, JsonPath.read(preview, "$.id"), "{}").andExpect(status().isOk()).andExpect(jsonPath("$.tasks").value(49));
+			String importId = JsonPath.read(preview, "$.id");
+			confirm(draft, importId, "{}").andExpect(status().isAccepted()).andExpect(jsonPath("$.total").value(49));
+			assertThat(JsonPath.<String>read(finished(draft, importId), "$.status")).isEqualTo("DONE");
+			// confirming the same preview again saves nothing twice
+			confirm(draft, importId, "{}").andExpect(status().isUnprocessableContent());
 			List<Task> expected = tasksOf(plan2023());
 			List<Task> imported = tasksOf(draft);
 			if ("docx".equals(format)) {
@@ -113,8 +130,16 @@ class AppendixImportTest {
 			.andExpect(jsonPath("$.message").value("Còn cơ quan chưa được đối chiếu: Ban Quản lý phố cổ Hà Nội."));
 		assertThat(tasksOf(draft)).isEmpty();
 		long office = jdbc.sql("select id from unit where demo_key = 'hn-vpub'").query(Long.class).single();
-		confirm(draft, id, "{\"Ban Quản lý phố cổ Hà Nội\":" + office + "}").andExpect(status().isOk())
-			.andExpect(jsonPath("$.tasks").value(3));
+		confirm(draft, id, "{\"Ban Quản lý phố cổ Hà Nội\":" + office + "}").andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.total").value(3));
+		String done = finished(draft, id);
+		assertThat(JsonPath.<String>read(done, "$.status")).isEqualTo("DONE");
+		assertThat(JsonPath.<Integer>read(done, "$.done")).isEqualTo(3);
+		// the progress page, asked again by htmx, sends the browser to the plan with the message
+		mvc.perform(get("/plans/{id}/appendix/{imp}", draft, id).header("HX-Request", "true").with(as("hn.dieuphoi")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("HX-Redirect", "/plans/" + draft))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("success", "Đã lưu 3 nhiệm vụ của phụ lục."));
 		assertThat(jdbc.sql("select lead_unit_id from plan_task where plan_id = ? and number = 3").param(draft).query(Long.class).single())
 			.isEqualTo(office);
 	}
