@@ -31,7 +31,10 @@ public class AccountService implements UserDetailsService {
 	private final TtdnProperties properties;
 	private final Clock clock;
 
-	AccountService(Accounts accounts, PasswordEncoder encoder, TtdnProperties properties, Clock clock) {
+	private final RecentPrincipals recent;
+
+	AccountService(Accounts accounts, PasswordEncoder encoder, TtdnProperties properties, Clock clock, RecentPrincipals recent) {
+		this.recent = recent;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.properties = properties;
@@ -49,6 +52,7 @@ public class AccountService implements UserDetailsService {
 
 	@EventListener
 	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
+		recent.removeUserFromCache(String.valueOf(event.getAuthentication().getPrincipal()));
 		accounts.findByUsernameIgnoreCase(String.valueOf(event.getAuthentication().getPrincipal()).strip())
 			.ifPresent(a -> a.failedLogin(Instant.now(clock), properties.security().maxFailedLogins(),
 					properties.security().lockout()));
@@ -58,6 +62,7 @@ public class AccountService implements UserDetailsService {
 	void onSuccess(AuthenticationSuccessEvent event) {
 		// Only when there is something to reset: API clients authenticate on every request.
 		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal p && p.failedLogins() > 0) {
+			recent.removeUserFromCache(p.getUsername());
 			accounts.findById(p.actor().accountId()).ifPresent(Account::succeededLogin);
 		}
 	}
@@ -72,6 +77,7 @@ public class AccountService implements UserDetailsService {
 		}
 		requireStrong(next);
 		account.changePassword(encoder.encode(next), Instant.now(clock));
+		recent.removeUserFromCache(account.getUsername());
 	}
 
 	/** Creates an account; used by the administrators' screens and by loaders. */

@@ -83,6 +83,16 @@ class SecurityConfiguration {
 	 * stored hash: API clients send their password with every request, and a BCrypt check per
 	 * request would cost more than the request. A changed password changes the hash and so the key.
 	 */
+	/** Sign-in against the accounts, with recently loaded accounts kept for a few seconds ({@link RecentPrincipals}). */
+	@Bean
+	org.springframework.security.authentication.dao.DaoAuthenticationProvider authenticationProvider(AccountService accounts,
+			PasswordEncoder passwordEncoder, RecentPrincipals recent) {
+		var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(passwordEncoder);
+		provider.setUserCache(recent);
+		return provider;
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), 10_000);

@@ -64,6 +64,29 @@ class WebSecurityTest {
 			.andExpect(content().string(containsString("Tài khoản tạm thời bị khóa")));
 	}
 
+	/** API clients send their password with every request; an account remembered for that is forgotten the moment it changes. */
+	@Test
+	void anApiClientIsRefusedAsSoonAsItsAccountIsLockedOrItsPasswordChanged() throws Exception {
+		String username = newAccount();
+		api(username, "MatKhau2026x").andExpect(status().isOk());
+		for (int i = 0; i < 5; i++) {
+			api(username, "sai-mat-khau").andExpect(status().isUnauthorized());
+		}
+		api(username, "MatKhau2026x").andExpect(status().isUnauthorized());
+
+		String other = newAccount();
+		api(other, "MatKhau2026x").andExpect(status().isOk());
+		var actor = ((AccountPrincipal) accounts.loadUserByUsername(other)).actor();
+		accounts.changePassword(actor, "MatKhau2026x", "MatKhauMoi2027", "MatKhauMoi2027");
+		api(other, "MatKhau2026x").andExpect(status().isUnauthorized());
+		api(other, "MatKhauMoi2027").andExpect(status().isOk());
+	}
+
+	org.springframework.test.web.servlet.ResultActions api(String username, String password) throws Exception {
+		return mvc.perform(get("/api/v1/jurisdictions")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(username, password)));
+	}
+
 	@Test
 	void refusesAFormWithoutItsCsrfToken() throws Exception {
 		mvc.perform(post("/org/01/units").with(user("hn.dieuphoi")).param("type", "DEPARTMENT").param("name", "X"))
