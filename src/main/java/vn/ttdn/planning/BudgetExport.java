@@ -9,14 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
@@ -245,25 +240,6 @@ public class BudgetExport {
 	}
 
 	private static CellStyle style(XSSFWorkbook workbook, boolean bold, boolean flagged) {
-		Font font = workbook.createFont();
-		font.setFontName(OfficialDocx.FONT);
-		font.setFontHeightInPoints((short) 12);
-		font.setBold(bold);
-		if (flagged) {
-			font.setColor(IndexedColors.DARK_RED.getIndex());
-		}
-		CellStyle style = workbook.createCellStyle();
-		style.setFont(font);
-		style.setWrapText(true);
-		style.setVerticalAlignment(VerticalAlignment.TOP);
-		style.setBorderTop(BorderStyle.THIN);
-		style.setBorderBottom(BorderStyle.THIN);
-		style.setBorderLeft(BorderStyle.THIN);
-		style.setBorderRight(BorderStyle.THIN);
-		if (flagged) {
-			style.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
-			style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-		}
-		return style;
+		return PlanExport.style(workbook, bold, flagged);
 	}
 }

@@ -122,10 +122,18 @@ public class PlanExport {
 	}
 
 	private static CellStyle style(XSSFWorkbook workbook, boolean bold) {
+		return style(workbook, bold, false);
+	}
+
+	/** The cells of exported sheets: Times New Roman 12, wrapped, top-aligned, thin borders; flagged ones dark red on yellow. */
+	static CellStyle style(XSSFWorkbook workbook, boolean bold, boolean flagged) {
 		Font font = workbook.createFont();
 		font.setFontName(OfficialDocx.FONT);
 		font.setFontHeightInPoints((short) 12);
 		font.setBold(bold);
+		if (flagged) {
+			font.setColor(org.apache.poi.ss.usermodel.IndexedColors.DARK_RED.getIndex());
+		}
 		CellStyle style = workbook.createCellStyle();
 		style.setFont(font);
 		style.setWrapText(true);
@@ -134,6 +142,10 @@ public class PlanExport {
 		style.setBorderBottom(BorderStyle.THIN);
 		style.setBorderLeft(BorderStyle.THIN);
 		style.setBorderRight(BorderStyle.THIN);
+		if (flagged) {
+			style.setFillForegroundColor(org.apache.poi.ss.usermodel.IndexedColors.LIGHT_YELLOW.getIndex());
+			style.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+		}
 		return style;
 	}
 
