@@ -32,8 +32,12 @@ public class PlanQueries {
 
 	private final vn.ttdn.organization.OrganizationQueries organization;
 
-	PlanQueries(JdbcClient jdbc, Clock clock, vn.ttdn.organization.OrganizationQueries organization) {
+	private final vn.ttdn.regulation.RegulationCatalog regulation;
+
+	PlanQueries(JdbcClient jdbc, Clock clock, vn.ttdn.organization.OrganizationQueries organization,
+			vn.ttdn.regulation.RegulationCatalog regulation) {
 		this.organization = organization;
+		this.regulation = regulation;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -60,8 +64,17 @@ public class PlanQueries {
 			@Nullable String note) {
 	}
 
+	/**
+	 * When a unit's plan is due with the coordinating department under its jurisdiction's rules
+	 * (002 Art. 5 and 004 Art. 22: "trước ngày 15 tháng 01"), when it was first submitted, and how
+	 * many days after the last on-time day that was (or, not yet submitted, how many days have passed).
+	 */
+	public record Submission(vn.ttdn.regulation.Deadline due, @Nullable LocalDate submittedOn, long daysLate) {
+	}
+
 	public record PlanView(PlanSummary plan, @Nullable String place, @Nullable String issuer, @Nullable String signer,
-			@Nullable String signerTitle, Map<String, Object> content, List<TaskView> tasks, List<Event> events) {
+			@Nullable String signerTitle, Map<String, Object> content, List<TaskView> tasks, List<Event> events,
+			@Nullable Submission submission) {
 
 		public Map<TaskStatus, Long> statusCounts() {
 			Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
@@ -222,7 +235,26 @@ public class PlanQueries {
 			.list();
 		return new PlanView(summary, extra.place(), extra.issuer(), extra.signer(), extra.signerTitle(),
 				JSON.readValue(extra.content(), new TypeReference<Map<String, Object>>() {
-				}), tasks("t.plan_id = :id", Map.of("id", id), summary.year()), events);
+				}), tasks("t.plan_id = :id", Map.of("id", id), summary.year()), events, submission(summary, events));
+	}
+
+	private @Nullable Submission submission(PlanSummary plan, List<Event> events) {
+		if (plan.unitId() == null) {
+			return null;
+		}
+		var due = regulation.rules(plan.jurisdictionCode(), plan.year()).stream()
+			.filter(r -> r.kind() == vn.ttdn.regulation.ReportKind.ANNUAL_PLAN)
+			.map(r -> r.deadlineIn(plan.year()))
+			.filter(d -> d.lastOnTimeDay() != null)
+			.findFirst()
+			.orElse(null);
+		if (due == null || due.lastOnTimeDay() == null) {
+			return null;
+		}
+		LocalDate submitted = events.stream().filter(e -> e.toStatus() == PlanStatus.SUBMITTED).findFirst()
+			.map(e -> LocalDate.ofInstant(e.at(), clock.getZone())).orElse(null);
+		LocalDate until = submitted != null ? submitted : LocalDate.now(clock);
+		return new Submission(due, submitted, Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(due.lastOnTimeDay(), until)));
 	}
 
 	/** The tasks an officer's unit leads, in plans that are in force (issued or accepted), newest year first. */

@@ -138,6 +138,30 @@ class PlanningApiTest {
 			.andExpect(status().isUnprocessableContent());
 	}
 
+	/** 002 Art. 5: units send their plan "trước ngày 15 tháng 01"; a 2024 plan submitted now is late by every day since 14/01/2024. */
+	@Test
+	void aUnitPlanShowsItsDueDateFromTheJurisdictionsRulesAndHowLateItWasSubmitted() throws Exception {
+		long office = unit("hnam-vpub");
+		String created = json(mvc.perform(post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"jurisdiction\":\"35\",\"unitId\":%d,\"year\":2024}".formatted(office)).with(as("hnam.vpub.canbo")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.submission.due.lastOnTimeDay").value("2024-01-14"))
+			.andExpect(jsonPath("$.submission.due.articleRef").value(org.hamcrest.Matchers.containsString("5")))
+			.andExpect(jsonPath("$.submission.submittedOn").doesNotExist()));
+		int id = JsonPath.read(created, "$.plan.id");
+		long late = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2024, 1, 14), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+		assertThat(((Number) JsonPath.read(created, "$.submission.daysLate")).longValue()).isEqualTo(late);
+		transition(id, "hnam.vpub.truong", "{\"action\":\"SUBMIT\"}").andExpect(status().isOk());
+		mvc.perform(get("/api/v1/plans/{id}", id).with(as("hnam.vpub.canbo")))
+			.andExpect(jsonPath("$.submission.submittedOn").value(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString()))
+			.andExpect(jsonPath("$.submission.daysLate").value((int) late));
+		// Hà Nội's regulation sets no day for unit plans: no due date is invented
+		String hanoi = json(mvc.perform(post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"jurisdiction\":\"01\",\"unitId\":%d,\"year\":2024}".formatted(unit("hn-vpub"))).with(as("hn.vpub.canbo")))
+			.andExpect(status().isCreated()));
+		assertThat(JsonPath.<Object>read(hanoi, "$.submission")).isNull();
+	}
+
 	@Test
 	void anIssuedPlanCannotBeSubmittedAgain() throws Exception {
 		transition(plan2023(), "hn.dieuphoi", "{\"action\":\"SUBMIT\"}").andExpect(status().isUnprocessableContent())
