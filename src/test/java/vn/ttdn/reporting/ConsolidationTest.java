@@ -56,11 +56,13 @@ class ConsolidationTest {
 		fixture.act("hn.vpub.truong", a, "SUBMIT", null).andExpect(status().isOk());
 		fixture.act("hn.dieuphoi", a, "ACCEPT", null).andExpect(status().isOk());
 		fixture.dueDaysAgo(period, 3);
+		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+		jdbc.sql("update report set first_submitted_on = ? where id = ?").params(today.minusDays(4), a).update();
 		long b = fixture.report(period, dulich);
 		fixture.save("hn.dulich.canbo", b, Map.of("pressConferences", "2", "foreignReporters", "40", "budgetUsed", "80.000.000"),
 				Map.of("results", "Đón 40 phóng viên quốc tế khảo sát điểm đến."));
 		jdbc.sql("update report set status = 'SUBMITTED', first_submitted_on = ? where id = ?")
-			.params(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), b).update();
+			.params(today, b).update();
 		fixture.act("hn.dieuphoi", b, "ACCEPT", null).andExpect(status().isOk());
 	}
 
