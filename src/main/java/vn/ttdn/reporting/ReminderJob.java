@@ -39,11 +39,16 @@ class ReminderJob {
 
 	@Scheduled(initialDelayString = "${ttdn.reminders.initial-delay:PT1M}", fixedDelayString = "${ttdn.reminders.interval:PT5M}")
 	void run() {
+		long started = System.nanoTime();
 		int planned = reminders.plan(LocalDate.now(clock));
+		long planning = (System.nanoTime() - started) / 1_000_000;
 		JavaMailSender mail = sender.getIfAvailable();
 		int sent = mail == null ? 0 : outbox.dispatch(mail, Instant.now(clock), 200);
 		if (planned > 0 || sent > 0) {
-			log.info("Reminders: {} planned, {} mails sent, {} waiting", planned, sent, outbox.waiting());
+			log.info("Reminders: {} planned in {} ms, {} mails sent, {} waiting", planned, planning, sent, outbox.waiting());
+		}
+		else {
+			log.debug("Reminders: nothing new, planning took {} ms", planning);
 		}
 	}
 }

@@ -120,7 +120,7 @@ public class ReportingPeriods {
 			.update();
 	}
 
-	/** An ad-hoc request: subject, units asked, the last day to send, the form, instructions. */
+	/** An ad-hoc request: subject, units asked, the last day to send, the form, instructions. It covers the year so far. */
 	public record Request(@Nullable String subject, @Nullable List<Long> unitIds, @Nullable LocalDate dueOn,
 			@Nullable Long formId, @Nullable String instructions) {
 	}
@@ -156,7 +156,7 @@ public class ReportingPeriods {
 				insert into reporting_period (jurisdiction_code, year, kind, covers, covers_from, covers_to, due_before,
 				  last_on_time_day, form_id, title, recipients, instructions, created_by, created_at)
 				values (?, ?, 'AD_HOC_REPORT', 'ON_REQUEST', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(jurisdiction, request.dueOn().getYear(), today, request.dueOn(), request.dueOn().plusDays(1),
+			.params(jurisdiction, request.dueOn().getYear(), today.withDayOfYear(1), request.dueOn(), request.dueOn().plusDays(1),
 					request.dueOn(), form.id(), subject, String.join("\n", recipients),
 					VietnameseText.nfc(request.instructions()), actor.username(), java.sql.Timestamp.from(Instant.now(clock)))
 			.query(Long.class)
