@@ -36,10 +36,21 @@ public class Consolidations {
 	}
 
 	public record IndicatorTotal(String code, String label, String unit, boolean money, BigDecimal total) {
+
+		/** "230.000.000". */
+		public String formatted() {
+			return ReportingExport.number(total);
+		}
 	}
 
 	public record UnitLine(long unitId, String unitName, @Nullable LocalDate firstSubmittedOn, long daysLate,
 			Map<String, BigDecimal> values) {
+
+		/** The unit's figure as documents print it, or nothing. */
+		public String formatted(String code) {
+			BigDecimal v = values.get(code);
+			return v == null ? "" : ReportingExport.number(v);
+		}
 	}
 
 	public record Contribution(String unitName, String text) {

@@ -86,14 +86,20 @@ class ReportingController {
 		return requested != null ? requested : actor.jurisdictionCode() != null ? actor.jurisdictionCode() : "01";
 	}
 
-	@GetMapping("/reporting")
-	String home(@RequestParam(required = false) @Nullable String jurisdiction, @RequestParam(required = false) @Nullable Integer year,
-			Actor actor, Model model) {
-		String code = jurisdiction(jurisdiction, actor);
+	/** The jurisdiction and year a page shows, with the choices of the filter form; returns the year. */
+	private int select(String code, @Nullable Integer year, Model model) {
 		int y = year != null ? year : LocalDate.now(clock).getYear();
 		model.addAttribute("jurisdiction", organization.jurisdiction(code));
 		model.addAttribute("jurisdictions", organization.jurisdictions());
 		model.addAttribute("year", y);
+		return y;
+	}
+
+	@GetMapping("/reporting")
+	String home(@RequestParam(required = false) @Nullable String jurisdiction, @RequestParam(required = false) @Nullable Integer year,
+			Actor actor, Model model) {
+		String code = jurisdiction(jurisdiction, actor);
+		int y = select(code, year, model);
 		model.addAttribute("periods", queries.periods(actor, code, y));
 		model.addAttribute("myReports", queries.myReports(actor));
 		model.addAttribute("notices", notifications.recent(actor));
@@ -294,10 +300,7 @@ class ReportingController {
 			@RequestParam(required = false) @Nullable String unit, @RequestParam(required = false) @Nullable ComplianceState state,
 			Actor actor, Model model) {
 		String code = jurisdiction(jurisdiction, actor);
-		int y = year != null ? year : LocalDate.now(clock).getYear();
-		model.addAttribute("jurisdiction", organization.jurisdiction(code));
-		model.addAttribute("jurisdictions", organization.jurisdictions());
-		model.addAttribute("year", y);
+		int y = select(code, year, model);
 		model.addAttribute("unit", unit);
 		model.addAttribute("state", state);
 		model.addAttribute("states", ComplianceState.values());

@@ -82,9 +82,9 @@ class ReportingScaleData implements ApplicationRunner {
 						insert into report (period_id, unit_id, status, first_submitted_on, indicators, narrative)
 						select ?, u, case when o <= 1000 then 'ACCEPTED' else 'DRAFT' end,
 						  case when o <= 1000 then ?::date - (u % 9)::int + 3 end,
-						  case when o <= 1000 then %s else '{}'::jsonb end,
-						  case when o <= 1000 then %s else '{}'::jsonb end
-						from unnest(?::bigint[]) with ordinality as t(u, o)""".formatted(figures, narrative))
+						  case when o <= 1000 then FIGURES else '{}'::jsonb end,
+						  case when o <= 1000 then NARRATIVE else '{}'::jsonb end
+						from unnest(?::bigint[]) with ordinality as t(u, o)""".replace("FIGURES", figures).replace("NARRATIVE", narrative))
 					.params(period, last, ids)
 					.update();
 			}

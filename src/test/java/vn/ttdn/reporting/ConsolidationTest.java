@@ -84,6 +84,40 @@ class ConsolidationTest {
 			.andExpect(status().isForbidden());
 	}
 
+	/** Compliance at a glance: the request's column holds on time, late and missing for the three units. */
+	@Test
+	void theComplianceMatrixShowsEachUnitsStateForThePeriod() throws Exception {
+		int year = jdbc.sql("select year from reporting_period where id = ?").param(period).query(Integer.class).single();
+		String json = mvc.perform(get("/api/v1/reporting/compliance").param("jurisdiction", "01").param("year", String.valueOf(year))
+			.with(Accounts.as("hn.lanhdao")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		var matrix = ReportingFixture.JSON.readTree(json);
+		int column = -1;
+		for (int i = 0; i < matrix.get("columns").size(); i++) {
+			if (matrix.get("columns").get(i).get("periodId").asLong() == period) {
+				column = i;
+			}
+		}
+		Map<String, String> states = new java.util.HashMap<>();
+		for (var row : matrix.get("rows")) {
+			var cell = row.get("cells").get(column);
+			if (!cell.isNull()) {
+				states.put(row.get("unitName").asString(), cell.asString());
+			}
+		}
+		assertThat(states).containsExactlyInAnyOrderEntriesOf(Map.of("Văn phòng Ủy ban nhân dân Thành phố", "ON_TIME",
+				"Sở Du lịch", "LATE", "Sở Tài chính", "MISSING"));
+		// Filtered by a name written without diacritics, and by state.
+		mvc.perform(get("/api/v1/reporting/compliance").param("jurisdiction", "01").param("year", String.valueOf(year))
+			.param("unit", "so du lich").param("state", "LATE").with(Accounts.as("hn.dieuphoi")))
+			.andExpect(jsonPath("$.rows.length()").value(1))
+			.andExpect(jsonPath("$.rows[0].unitName").value("Sở Du lịch"));
+		mvc.perform(get("/api/v1/reporting/compliance").param("jurisdiction", "01").param("year", String.valueOf(year))
+			.with(Accounts.as("hn.vpub.canbo")))
+			.andExpect(status().isForbidden());
+	}
+
 	@Test
 	void theWordDocumentHoldsTotalsEveryUnitsContributionAndTheMissingUnits() throws Exception {
 		mvc.perform(post("/api/v1/reporting/periods/" + period + "/consolidation").with(Accounts.as("hn.dieuphoi")))
