@@ -318,22 +318,22 @@ public class ReportingQueries {
 		Map<Long, Row> rows = new LinkedHashMap<>();
 		Map<ComplianceState, Long> totals = new java.util.EnumMap<>(ComplianceState.class);
 		ComplianceState[] states = ComplianceState.values();
-		// One row per unit, its cells as two arrays (column, state ordinal): the state is computed in
-		// SQL exactly as ComplianceState.of does, so that 100,000 cells cost 5,000 rows.
+		// One row per unit, its cells as one array of column * 8 + state ordinal, the state computed in
+		// SQL exactly as ComplianceState.of does: 100,000 cells cost 5,000 rows and no sort per unit.
 		jdbc.sql("""
 				with cols as (
 				  select id, row_number() over (order by due_before, id) - 1 as pos, last_on_time_day
-				  from reporting_period where jurisdiction_code = :j and year = :year)
-				select r.unit_id, coalesce(n.name, '#' || r.unit_id), n.search_key,
-				  array_agg(c.pos order by c.pos),
-				  array_agg(case when r.exempt then :exempt
+				  from reporting_period where jurisdiction_code = :j and year = :year),
+				cells as (
+				  select r.unit_id, array_agg(c.pos * 8 + case when r.exempt then :exempt
 				    when r.first_submitted_on is not null then
 				      case when r.first_submitted_on > c.last_on_time_day then :late else :onTime end
-				    when :today > c.last_on_time_day then :missing else :notYetDue end order by c.pos)
-				from report r join cols c on c.id = r.period_id
-				left join unit_name n on n.unit_id = r.unit_id and n.valid_to is null
+				    when :today > c.last_on_time_day then :missing else :notYetDue end) as cells
+				  from report r join cols c on c.id = r.period_id group by r.unit_id)
+				select g.unit_id, coalesce(n.name, '#' || g.unit_id), g.cells
+				from cells g left join unit_name n on n.unit_id = g.unit_id and n.valid_to is null
 				where (cast(:fold as text) is null or n.search_key like '%' || cast(:fold as text) || '%')
-				group by r.unit_id, n.name, n.search_key order by n.name, r.unit_id""")
+				order by n.name, g.unit_id""")
 			.param("j", jurisdiction)
 			.param("year", year)
 			.param("today", today())
@@ -345,10 +345,8 @@ public class ReportingQueries {
 			.param("notYetDue", ComplianceState.NOT_YET_DUE.ordinal())
 			.query(rs -> {
 				List<@Nullable ComplianceState> cells = new ArrayList<>(java.util.Collections.nCopies(columns.size(), null));
-				Long[] positions = (Long[]) rs.getArray(4).getArray();
-				Integer[] codes = (Integer[]) rs.getArray(5).getArray();
-				for (int i = 0; i < positions.length; i++) {
-					cells.set(positions[i].intValue(), states[codes[i]]);
+				for (Number cell : (Number[]) rs.getArray(3).getArray()) {
+					cells.set(cell.intValue() / 8, states[cell.intValue() % 8]);
 				}
 				rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), cells));
 			});
