@@ -69,15 +69,19 @@ MATRIX="/api/v1/reporting/compliance?jurisdiction=01&year=2024"
 api -o "$OUT/matrix.json" "$BASE$MATRIX"
 say "== 2. compliance matrix: $(jq '.rows | length' "$OUT/matrix.json") units × $(jq '.columns | length' "$OUT/matrix.json") periods, $(stat -c %s "$OUT/matrix.json") bytes of JSON"
 export BENCH_PASSWORD=$PASSWORD
+# "COUNT TOTAL_TIME" of a timer, from the actuator.
+timer() { api "$BASE/actuator/metrics/$1" | jq -r '[.measurements[] | {(.statistic): .value}] | add | "\(.COUNT) \(.TOTAL_TIME)"'; }
 for clients in 1 4; do
+	read -r hc ht <<< "$(timer 'http.server.requests?tag=uri:/api/v1/reporting/compliance')"
+	read -r mc mt <<< "$(timer ttdn.reporting.compliance)"
 	"$JAVA" -XX:+UseSerialGC -Xmx512m "$ROOT/bench/LoadDriver.java" --base "$BASE" --name "compliance-$clients" \
 		--clients "$clients" --warmup 10 --duration 20 --auth basic --user admin --password-env BENCH_PASSWORD \
 		--url "$MATRIX" --timeout 30 2>&1 | grep -v '^RESULT' | tee -a "$SUMMARY"
+	read -r hc2 ht2 <<< "$(timer 'http.server.requests?tag=uri:/api/v1/reporting/compliance')"
+	read -r mc2 mt2 <<< "$(timer ttdn.reporting.compliance)"
+	say "  server side, warm-up included: $(awk -v a="$hc" -v b="$ht" -v c="$hc2" -v d="$ht2" -v e="$mc" -v f="$mt" -v g="$mc2" -v h="$mt2" 'BEGIN {
+		printf "%d requests, mean %.0f ms per request inside the application (HTTP Basic, query, JSON), of which building the matrix %.0f ms", c - a, 1000 * (d - b) / (c - a), 1000 * (h - f) / (g - e) }')"
 done
-api "$BASE/actuator/metrics/http.server.requests?tag=uri:/api/v1/reporting/compliance" > "$OUT/matrix-metrics.json"
-say "  inside the application (HTTP, with HTTP Basic and JSON): $(jq -r '[.measurements[] | {(.statistic): .value}] | add | "\(.COUNT) requests, mean \(1000 * .TOTAL_TIME / .COUNT | floor) ms, max \(1000 * .MAX | floor) ms"' "$OUT/matrix-metrics.json")"
-api "$BASE/actuator/metrics/ttdn.reporting.compliance" > "$OUT/matrix-build.json"
-say "  building the matrix (query and rows, without HTTP): $(jq -r '[.measurements[] | {(.statistic): .value}] | add | "\(.COUNT) times, mean \(1000 * .TOTAL_TIME / .COUNT | floor) ms, max \(1000 * .MAX | floor) ms"' "$OUT/matrix-build.json")"
 
 say ""
 say "== 3. reminder planning (job every 20 s; the first run after start plans the reminders of 5,000 units)"
