@@ -116,6 +116,32 @@ class ConsolidationTest {
 		mvc.perform(get("/api/v1/reporting/compliance").param("jurisdiction", "01").param("year", String.valueOf(year))
 			.with(Accounts.as("hn.vpub.canbo")))
 			.andExpect(status().isForbidden());
+
+		// The page, the spreadsheet read back, and one unit over the years.
+		mvc.perform(get("/reporting/compliance").param("jurisdiction", "01").param("year", String.valueOf(year))
+			.param("unit", "du lich").with(Accounts.as("hn.lanhdao")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("class=\"state-LATE\">Chậm</td>")));
+		byte[] xlsx = mvc.perform(get("/reporting/compliance.xlsx").param("jurisdiction", "01").param("year", String.valueOf(year))
+			.with(Accounts.as("hn.dieuphoi")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			var sheet = workbook.getSheetAt(0);
+			Map<String, String> cells = new java.util.HashMap<>();
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				cells.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r).getCell(column + 1).getStringCellValue());
+			}
+			assertThat(cells).containsEntry("Sở Du lịch", "Chậm").containsEntry("Sở Tài chính", "Chưa gửi")
+				.containsEntry("Văn phòng Ủy ban nhân dân Thành phố", "Đúng hạn");
+		}
+		mvc.perform(get("/reporting/units/" + fixture.unit("hn-sdl") + "/compliance").with(Accounts.as("hn.dulich.canbo")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Báo cáo kết quả thông tin đối ngoại dịp Năm Du lịch quốc gia")));
+		mvc.perform(get("/reporting/units/" + fixture.unit("hn-sdl") + "/compliance").with(Accounts.as("hn.vpub.canbo")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

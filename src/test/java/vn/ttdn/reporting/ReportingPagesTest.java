@@ -68,6 +68,9 @@ class ReportingPagesTest {
 				List.of(fixture.unit("hn-vpub")));
 		mvc.perform(post("/reporting/calendar").with(Accounts.as("hn.vpub.truong")).with(csrf()))
 			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/reporting/calendar").with(Accounts.as("hn.vpub.truong")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/calendar/")));
 		String token = jdbc.sql("""
 				select t.token from calendar_token t join account a on a.id = t.account_id
 				where a.username = 'hn.vpub.truong' and t.revoked_at is null""").query(String.class).single();
