@@ -253,6 +253,9 @@ class BrowserTest {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(subject)).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Báo cáo tổng hợp")).click();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lập (cập nhật) dự thảo từ các báo cáo đã tiếp nhận")).click();
+		// The draft is built in the background; the page shows the progress and reloads when it is done.
+		assertThat(page.getByTestId("consolidation-status")).hasText("Dự thảo",
+				new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
 		assertThat(page.getByTestId("totals").locator("tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
 			.setHasText("Họp báo đã tổ chức"))).containsText("3");
 		assertThat(page.getByTestId("totals").locator("tr").filter(new com.microsoft.playwright.Locator.FilterOptions()

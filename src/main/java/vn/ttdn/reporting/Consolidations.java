@@ -102,8 +102,19 @@ public class Consolidations {
 
 	/** Builds the draft from the reports accepted so far, or rebuilds it; a finalised consolidation is refused. */
 	public View build(Actor actor, long periodId) {
+		return build(actor, periodId, (done, total) -> {
+		});
+	}
+
+	/** Told how many of the accepted reports have been read so far. */
+	public interface Progress {
+		void report(int done, int total);
+	}
+
+	/** As above, telling {@code progress} along the way. */
+	public View build(Actor actor, long periodId, Progress progress) {
 		var period = managed(actor, periodId);
-		Content content = compile(period, LocalDate.now(clock));
+		Content content = compile(period, LocalDate.now(clock), progress);
 		Instant now = Instant.now(clock);
 		int changed = jdbc.sql("""
 				insert into consolidation (period_id, status, content, built_at, built_by)
@@ -122,7 +133,7 @@ public class Consolidations {
 	record Accepted(long unitId, String unitName, String indicators, String narrative, @Nullable LocalDate firstSubmittedOn) {
 	}
 
-	Content compile(ReportingQueries.PeriodView period, LocalDate today) {
+	Content compile(ReportingQueries.PeriodView period, LocalDate today, Progress progress) {
 		ReportForm form = forms.form(period.formId()).form();
 		List<Accepted> accepted = jdbc.sql("""
 				select r.unit_id, coalesce(n.name, '#' || r.unit_id) as unit_name, r.indicators::text as indicators,
@@ -137,7 +148,11 @@ public class Consolidations {
 		Map<String, List<Contribution>> contributions = new LinkedHashMap<>();
 		form.sections().forEach(s -> contributions.put(s.code(), new ArrayList<>()));
 		List<UnitLine> units = new ArrayList<>(accepted.size());
+		progress.report(0, accepted.size());
 		for (Accepted a : accepted) {
+			if (units.size() % 100 == 99) {
+				progress.report(units.size() + 1, accepted.size());
+			}
 			Map<String, BigDecimal> values = ReportForms.JSON.readValue(a.indicators(), NUMBERS);
 			values.forEach((code, v) -> totals.computeIfPresent(code, (c, t) -> t.add(v)));
 			Map<String, String> narrative = ReportForms.JSON.readValue(a.narrative(), TEXTS);

@@ -36,6 +36,7 @@ class ReportingController {
 	private final ReportingPeriods periods;
 	private final Reports reports;
 	private final Consolidations consolidations;
+	private final ConsolidationRuns runs;
 	private final ReportingExport export;
 	private final ReportForms forms;
 	private final ReminderSettings reminderSettings;
@@ -48,13 +49,14 @@ class ReportingController {
 	private final String baseUrl;
 
 	ReportingController(ReportingQueries queries, ReportingPeriods periods, Reports reports, Consolidations consolidations,
-			ReportingExport export, ReportForms forms, ReminderSettings reminderSettings, Notifications notifications,
+			ConsolidationRuns runs, ReportingExport export, ReportForms forms, ReminderSettings reminderSettings, Notifications notifications,
 			CalendarFeed calendar, OrganizationQueries organization, FileStorage files, MessageSource messages, Clock clock,
 			@Value("${ttdn.reminders.base-url:http://localhost:8080}") String baseUrl) {
 		this.queries = queries;
 		this.periods = periods;
 		this.reports = reports;
 		this.consolidations = consolidations;
+		this.runs = runs;
 		this.export = export;
 		this.forms = forms;
 		this.reminderSettings = reminderSettings;
@@ -227,13 +229,27 @@ class ReportingController {
 		model.addAttribute("period", period);
 		model.addAttribute("c", consolidations.view(actor, id).orElse(null));
 		model.addAttribute("manages", actor.canManage(period.jurisdictionCode()));
+		model.addAttribute("run", runs.run(id).orElse(null));
 		return "reporting/consolidation";
 	}
 
+	/** Starts building the draft in the background; the page then shows its progress. */
 	@PostMapping("/reporting/periods/{id}/consolidation")
 	String build(@PathVariable long id, Actor actor, RedirectAttributes redirect, Locale locale) {
-		return attempt(() -> consolidations.build(actor, id), "/reporting/periods/" + id + "/consolidation",
-				"consolidation.built", redirect, locale);
+		return attempt(() -> runs.start(actor, id), "/reporting/periods/" + id + "/consolidation",
+				"consolidation.started", redirect, locale);
+	}
+
+	/** The progress of a build, polled by the page; when the build has ended the page reloads itself. */
+	@GetMapping("/reporting/periods/{id}/consolidation/progress")
+	String progress(@PathVariable long id, Actor actor, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		model.addAttribute("period", queries.period(actor, id));
+		var run = runs.run(id).orElse(null);
+		if (run == null || !run.running()) {
+			response.setHeader("HX-Refresh", "true");
+		}
+		model.addAttribute("run", run);
+		return "reporting/consolidation :: progress";
 	}
 
 	@PostMapping("/reporting/periods/{id}/consolidation/edit")

@@ -209,6 +209,31 @@ class ConsolidationTest {
 		}
 	}
 
+	/** In the browser the draft is built in the background; the page polls its progress and reloads when it is done. */
+	@Test
+	void thePageBuildsTheDraftInTheBackground() throws Exception {
+		mvc.perform(post("/reporting/periods/" + period + "/consolidation").with(Accounts.as("hn.dieuphoi"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("success", "Đang lập dự thảo báo cáo tổng hợp."));
+		long deadline = System.currentTimeMillis() + 30_000;
+		String refresh = null;
+		while (refresh == null && System.currentTimeMillis() < deadline) {
+			refresh = mvc.perform(get("/reporting/periods/" + period + "/consolidation/progress").with(Accounts.as("hn.dieuphoi")))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getHeader("HX-Refresh");
+			Thread.sleep(100);
+		}
+		assertThat(refresh).isEqualTo("true");
+		assertThat(jdbc.sql("select state from consolidation_run where period_id = ?").param(period).query(String.class).single())
+			.isEqualTo("DONE");
+		mvc.perform(get("/reporting/periods/" + period + "/consolidation").with(Accounts.as("hn.dieuphoi")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Tổng hợp từ 2/3 báo cáo đã tiếp nhận")));
+	}
+
 	@Test
 	void aLateReportUpdatesTheDraftButNotTheFinal() throws Exception {
 		mvc.perform(post("/api/v1/reporting/periods/" + period + "/consolidation").with(Accounts.as("hn.dieuphoi")))
