@@ -166,4 +166,102 @@ class BrowserTest {
 		assertThat(page.locator("td[data-role=FOREIGN_REPORTERS][data-jurisdiction='01']")).containsText("Sở Ngoại vụ");
 		assertThat(page.locator("td[data-role=FOREIGN_REPORTERS][data-jurisdiction='35']")).containsText("Văn phòng Ủy ban nhân dân tỉnh");
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	void signOut() {
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+	}
+
+	/** Signs in, opens the report and presses a workflow button; checks the status it then shows. */
+	void act(String user, String reportUrl, String button, String status) {
+		signIn(user);
+		page.navigate(reportUrl);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button)).click();
+		assertThat(page.getByTestId("report-status")).hasText(status);
+	}
+
+	/**
+	 * C6, the full cycle: the coordinating department asks for a report; an officer of the UBND
+	 * Office fills the default form, starting from the number of plan tasks the Planning module
+	 * holds; the head submits; the report is returned with a comment, resubmitted, accepted, and
+	 * appears in the consolidation.
+	 */
+	@Test
+	void aUnitReportGoesThroughTheWholeCycleAndIntoTheConsolidation() {
+		long vpub = jdbc.sql("select id from unit where demo_key = 'hn-vpub'").query(Long.class).single();
+		long plan = jdbc.sql("""
+				insert into plan (jurisdiction_code, unit_id, year, status, title, content, created_at)
+				values ('01', ?, 2045, 'ACCEPTED', 'Kế hoạch thử của Văn phòng UBND', '{}'::jsonb, now()) returning id""")
+			.param(vpub).query(Long.class).single();
+		jdbc.sql("""
+				insert into plan_task (plan_id, position, content, schedule_phrase, schedule_kind, lead_text, lead_unit_id, completed_on)
+				values (?, 1, 'Tổ chức họp báo quốc tế', 'Năm 2045', 'WITHIN', 'Văn phòng UBND Thành phố', ?, ?)""")
+			.params(plan, vpub, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))).update();
+		String subject = "Báo cáo nhanh kết quả thông tin đối ngoại dịp kỷ niệm ngày Giải phóng Thủ đô";
+		String due = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(10)
+			.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+
+		signIn("hn.dieuphoi");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Báo cáo").setExact(true)).click();
+		page.getByText("Yêu cầu báo cáo đột xuất").click();
+		page.getByLabel("Nội dung yêu cầu báo cáo").fill(subject);
+		page.getByLabel("Hạn gửi (đến hết ngày, dd/MM/yyyy)").fill(due);
+		page.getByLabel("Các đơn vị được yêu cầu").selectOption(new com.microsoft.playwright.options.SelectOption()
+			.setLabel("Văn phòng Ủy ban nhân dân Thành phố"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi yêu cầu")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(subject);
+		assertThat(page.getByTestId("reports")).containsText("Văn phòng Ủy ban nhân dân Thành phố");
+		signOut();
+
+		signIn("hn.vpub.canbo");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Báo cáo").setExact(true)).click();
+		page.getByTestId("my-reports").getByText(subject).click();
+		String reportUrl = page.url();
+		assertThat(page.getByLabel("Nhiệm vụ kế hoạch đã hoàn thành")).hasValue("1");
+		assertThat(page.locator("[data-source=planTasksDone]")).containsText("Tự điền từ phân hệ Kế hoạch");
+		page.getByLabel("Họp báo đã tổ chức").fill("3");
+		page.getByLabel("Kết quả triển khai các hoạt động thông tin đối ngoại").fill("Tổ chức 3 cuộc họp báo cho phóng viên quốc tế.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Đã lưu báo cáo.");
+		signOut();
+
+		act("hn.vpub.truong", reportUrl, "Gửi báo cáo", "Đã gửi");
+		signOut();
+
+		signIn("hn.dieuphoi");
+		page.navigate(reportUrl);
+		page.getByLabel("Ý kiến khi trả lại").fill("Đề nghị bổ sung số phóng viên nước ngoài đã đón tiếp.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trả lại")).click();
+		assertThat(page.getByTestId("report-status")).hasText("Trả lại để hoàn thiện");
+		signOut();
+
+		signIn("hn.vpub.canbo");
+		page.navigate(reportUrl);
+		assertThat(page.getByTestId("return-note")).containsText("bổ sung số phóng viên nước ngoài");
+		page.getByLabel("Phóng viên nước ngoài đã đón tiếp").fill("15");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+		signOut();
+
+		act("hn.vpub.truong", reportUrl, "Gửi báo cáo", "Đã gửi");
+		signOut();
+
+		act("hn.dieuphoi", reportUrl, "Tiếp nhận", "Đã tiếp nhận");
+		assertThat(page.getByTestId("history")).containsText("hn.vpub.truong");
+		assertThat(page.getByTestId("history")).containsText("Đề nghị bổ sung số phóng viên nước ngoài đã đón tiếp.");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(subject)).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Báo cáo tổng hợp")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lập (cập nhật) dự thảo từ các báo cáo đã tiếp nhận")).click();
+		// The draft is built in the background; the page shows the progress and reloads when it is done.
+		assertThat(page.getByTestId("consolidation-status")).hasText("Dự thảo",
+				new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+		assertThat(page.getByTestId("totals").locator("tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+			.setHasText("Họp báo đã tổ chức"))).containsText("3");
+		assertThat(page.getByTestId("totals").locator("tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+			.setHasText("Phóng viên nước ngoài đã đón tiếp"))).containsText("15");
+		assertThat(page.getByTestId("annex")).containsText("Văn phòng Ủy ban nhân dân Thành phố");
+		assertThat(page.getByLabel("Kết quả triển khai các hoạt động thông tin đối ngoại"))
+			.hasValue("Văn phòng Ủy ban nhân dân Thành phố: Tổ chức 3 cuộc họp báo cho phóng viên quốc tế.");
+	}
 }

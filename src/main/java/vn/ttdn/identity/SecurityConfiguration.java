@@ -49,7 +49,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api-docs",
-					"/swagger-ui/**", "/swagger-ui.html")
+					"/swagger-ui/**", "/swagger-ui.html", "/calendar/*.ics")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

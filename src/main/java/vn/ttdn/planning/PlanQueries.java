@@ -357,4 +357,12 @@ public class PlanQueries {
 			.query(CommentView.class)
 			.list();
 	}
+
+	/** How many plan tasks a unit leads that were completed between two days (for prefilling its reports). */
+	public long tasksCompleted(long unitId, LocalDate from, LocalDate to) {
+		return jdbc.sql("select count(*) from plan_task where lead_unit_id = ? and completed_on between ? and ?")
+			.params(unitId, from, to)
+			.query(Long.class)
+			.single();
+	}
 }
