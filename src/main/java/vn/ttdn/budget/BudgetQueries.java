@@ -177,13 +177,13 @@ public class BudgetQueries {
 			.toList();
 	}
 
-	/** Total spent by a unit in a year, for reports that prefill "budget used". */
-	public BigDecimal spent(String jurisdiction, @Nullable Long unitId, int year) {
+	/** What a unit recorded as spent between two days (inclusive), for reports that prefill "budget used". */
+	public BigDecimal spent(long unitId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				select coalesce(sum(s.amount), 0) from budget_spending s join budget_estimate_line l on l.id = s.line_id
 				join budget_estimate e on e.id = l.estimate_id
-				where e.jurisdiction_code = ? and e.year = ? and (cast(? as bigint) is null or e.unit_id = ?)""")
-			.params(jurisdiction, year, unitId, unitId)
+				where e.unit_id = ? and s.spent_on between ? and ?""")
+			.params(unitId, from, to)
 			.query(BigDecimal.class).single();
 	}
 }
