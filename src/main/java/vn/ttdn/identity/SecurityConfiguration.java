@@ -18,11 +18,13 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two ways in: the web UI with a form sign-in, a session kept in PostgreSQL and CSRF tokens; and
  * the API under {@code /api} with HTTP Basic, no session, and JSON errors. Everything but the
- * sign-in page, static files, health and the API description needs an account.
+ * sign-in page, static files, health, the API description and the public portal of the promotion
+ * collection (with its public API) needs an account.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,6 +52,13 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api-docs",
 					"/swagger-ui/**", "/swagger-ui.html")
+			.permitAll()
+			// The public portal of the promotion collection: /vi/…, /en/…, its media, the sitemap.
+			.requestMatchers(org.springframework.security.web.util.matcher.RegexRequestMatcher.regexMatcher(
+					org.springframework.http.HttpMethod.GET, "^/[a-z]{2}(/.*)?$"), PathPatternRequestMatcher.withDefaults()
+				.matcher(org.springframework.http.HttpMethod.GET, "/media/**"))
+			.permitAll()
+			.requestMatchers(org.springframework.http.HttpMethod.GET, "/sitemap.xml", "/sitemap-*.xml")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
