@@ -177,7 +177,7 @@ final class ImportPackage {
 		if (items.isEmpty() && problems.isEmpty()) {
 			throw new UserError("error.promotion.import.emptyManifest");
 		}
-		return new Parsed(items.values().stream().map(b -> new ItemSpec(b.ref, b.form, b.translations, b.uploads)).toList(),
+		return new Parsed(items.values().stream().filter(b -> !b.translations.isEmpty()).map(b -> new ItemSpec(b.ref, b.form, b.translations, b.uploads)).toList(),
 				problems);
 	}
 
