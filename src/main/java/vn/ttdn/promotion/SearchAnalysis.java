@@ -16,7 +16,8 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 
 /**
  * How each language is cut into words: Vietnamese by spaces and folded (ICU) so that "ha noi" finds
- * "Hà Nội" (đ written as d, as people type it); English stemmed ("festivals" finds "festival");
+ * "Hà Nội" (đ written as d, as people type it); English stemmed ("festivals" finds "festival") and
+ * folded, since English text names Vietnamese places ("long bien" finds "Long Biên");
  * Chinese segmented into words (smartcn); Lao, Khmer and the other languages segmented by ICU's
  * dictionaries and folded.
  */
@@ -41,7 +42,7 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
 		context.analyzer("en").custom()
 			.tokenizer(StandardTokenizerFactory.class)
 			.tokenFilter(EnglishPossessiveFilterFactory.class)
-			.tokenFilter(LowerCaseFilterFactory.class)
+			.tokenFilter(ICUFoldingFilterFactory.class)
 			.tokenFilter(StopFilterFactory.class)
 			.tokenFilter(PorterStemFilterFactory.class);
 		context.analyzer("zh").custom()

@@ -60,13 +60,15 @@ class PromotionSearchTest {
 	@Test
 	void facetsCountWhatIsPublished() {
 		var all = search.publicSearch(new Query(null, null, null, null, null, null, 0, 100, Sort.NEWEST));
-		// The demo collection: 14 items published, each in Vietnamese and English, Hà Nội's 6 also in Chinese.
-		assertThat(all.total()).isEqualTo(34).isEqualTo(all.hits().size());
-		assertThat(all.facets().languages()).containsOnly(java.util.Map.entry("vi", 14L), java.util.Map.entry("en", 14L),
-				java.util.Map.entry("zh", 6L));
+		// Every count is what the database holds as public; other tests may have published items of their own.
+		assertThat(all.total()).isEqualTo(count("'all'").get("all")).isEqualTo(all.hits().size());
+		assertThat(all.facets().languages()).isEqualTo(count("t.language"));
+		// The demo collection: 14 items published in Vietnamese and English, Hà Nội's 6 also in Chinese.
+		assertThat(all.facets().languages().get("vi")).isGreaterThanOrEqualTo(14);
+		assertThat(all.facets().languages().get("zh")).isEqualTo(6);
 		assertThat(all.facets().kinds()).isEqualTo(count("i.kind"));
 		assertThat(all.facets().fields()).isEqualTo(count("unnest(i.fields)"));
-		assertThat(all.facets().years().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(34);
+		assertThat(all.facets().years().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(all.total());
 		// A facet is the count of what choosing it gives.
 		var history = search.publicSearch(new Query(null, null, "HISTORY", null, null, null, 0, 100, Sort.NEWEST));
 		assertThat(history.total()).isEqualTo(all.facets().fields().get("HISTORY"));
