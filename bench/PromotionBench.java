@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * java -cp postgresql.jar bench/PromotionBench.java generate ITEMS [FIRST] # items FIRST..ITEMS-1 into the running application's database
  * java -cp postgresql.jar bench/PromotionBench.java index            # rebuild the search index, report the rate
  * java -cp postgresql.jar bench/PromotionBench.java load             # search and item-page latency; PostgreSQL full-text search on the same data
+ * java -cp postgresql.jar bench/PromotionBench.java postgres         # the PostgreSQL part alone (PG_COMMON=0: selective queries only)
  * </pre>
  *
  * Environment: BASE (http://127.0.0.1:PORT), PG (jdbc:postgresql://127.0.0.1:PORT/ttdn), PASSWORD (of the demo
@@ -69,6 +70,8 @@ public class PromotionBench {
 			case "generate" -> generate(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 0);
 			case "index" -> index();
 			case "load" -> load();
+			case "postgres" -> postgres(Integer.parseInt(env("CLIENTS", "20")), Integer.parseInt(env("WARMUP", "10")),
+					Integer.parseInt(env("DURATION", "30")));
 			default -> System.err.println("usage: PromotionBench generate ITEMS | index | load");
 		}
 	}
@@ -364,15 +367,17 @@ public class PromotionBench {
 				throw new IllegalStateException(e);
 			}
 		});
-		closed("postgres-fts-search", clients, warmup, duration, () -> () -> {
-			boolean vi = ThreadLocalRandom.current().nextBoolean();
-			PreparedStatement ps = statements.get();
-			ps.setString(1, query(vi ? VI : EN));
-			ps.setString(2, vi ? "vi" : "en");
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next();
-			}
-		}).print();
+		if (!"0".equals(env("PG_COMMON", "1"))) {
+			closed("postgres-fts-search", clients, warmup, duration, () -> () -> {
+				boolean vi = ThreadLocalRandom.current().nextBoolean();
+				PreparedStatement ps = statements.get();
+				ps.setString(1, query(vi ? VI : EN));
+				ps.setString(2, vi ? "vi" : "en");
+				try (ResultSet rs = ps.executeQuery()) {
+					return rs.next();
+				}
+			}).print();
+		}
 		closed("postgres-fts-search-selective", clients, warmup, duration, () -> () -> {
 			PreparedStatement ps = statements.get();
 			ps.setString(1, "k" + ThreadLocalRandom.current().nextInt(20000));

@@ -34,6 +34,7 @@ public class PublicCatalog {
 	private final OrganizationQueries organization;
 	private final Clock clock;
 	private final Map<Long, String[]> unitNames = new ConcurrentHashMap<>();
+	private volatile long unitNamesSince = System.nanoTime();
 
 	PublicCatalog(JdbcClient jdbc, OrganizationQueries organization, Clock clock) {
 		this.jdbc = jdbc;
@@ -222,8 +223,14 @@ public class PublicCatalog {
 				rs.getBoolean("generated"), rs.getString("filename"));
 	}
 
-	/** The contributing unit's name, in English for every language but Vietnamese; names change rarely, so they are kept a while. */
+	private static final long UNIT_NAMES_KEPT = java.time.Duration.ofMinutes(10).toNanos();
+
+	/** The contributing unit's name, in English for every language but Vietnamese; names change rarely, so they are kept ten minutes. */
 	String unitName(long unitId, String language) {
+		if (System.nanoTime() - unitNamesSince > UNIT_NAMES_KEPT) {
+			unitNames.clear();
+			unitNamesSince = System.nanoTime();
+		}
 		String[] names = unitNames.computeIfAbsent(unitId, id -> organization.unitOn(id, LocalDate.now(clock))
 			.map(u -> new String[] { u.name(), u.nameEn() == null ? u.name() : u.nameEn() })
 			.orElse(new String[] { "", "" }));
