@@ -65,6 +65,14 @@ class PromotionApi {
 		items.update(actor, id, item.form(), item.translations());
 	}
 
+	/** More media for a draft, checked like those given at creation. */
+	@PostMapping("/items/{id}/media")
+	@ResponseStatus(HttpStatus.CREATED)
+	void addMedia(@PathVariable long id, @RequestPart("files") List<MultipartFile> files,
+			@RequestPart(name = "captions", required = false) @Nullable List<String> captions, Actor actor) throws IOException {
+		items.addMedia(actor, id, uploads(files, captions));
+	}
+
 	@GetMapping("/items/{id}")
 	PromotionQueries.ItemView item(@PathVariable long id, Actor actor) {
 		return queries.item(actor, id);

@@ -36,6 +36,12 @@ class ItemVersionsTest {
 		mvc.perform(post("/api/v1/promotion/items/{id}", id).contentType(MediaType.APPLICATION_JSON)
 			.content(Contributions.item("PUBLIC", "Sửa trái phép", "Unauthorised")).with(as("hn.vpub.canbo")))
 			.andExpect(status().isForbidden());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/promotion/items/{id}/media", id)
+			.file(Contributions.photo("cho-dong-xuan-2.png")).with(as("hn.dulich.canbo")))
+			.andExpect(status().isCreated());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/promotion/items/{id}", id)
+			.with(as("hn.dieuphoi")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.media.length()").value(2));
 		try (var em = entityManagerFactory.createEntityManager()) {
 			var audit = AuditReaderFactory.get(em);
 			long translation = em.createQuery("select t.id from Translation t where t.item.id = :id and t.language = 'vi'", Long.class)
