@@ -264,4 +264,77 @@ class BrowserTest {
 		assertThat(page.getByLabel("Kết quả triển khai các hoạt động thông tin đối ngoại"))
 			.hasValue("Văn phòng Ủy ban nhân dân Thành phố: Tổ chức 3 cuộc họp báo cho phóng viên quốc tế.");
 	}
+
+	/**
+	 * C8 from end to end: a unit officer contributes a photo in two languages, the coordinating
+	 * department reviews it, the security body clears it, it is published, and an anonymous visitor
+	 * finds it on the English portal and downloads its press kit.
+	 */
+	@Test
+	void aPhotoGoesFromAUnitThroughReviewAndClearanceToTheEnglishPortalAndItsPressKit() throws Exception {
+		Path photo = Files.createTempDirectory("photo").resolve("cau-long-bien.png");
+		var image = new java.awt.image.BufferedImage(900, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var g = image.createGraphics();
+		g.setColor(java.awt.Color.DARK_GRAY);
+		g.fillRect(0, 250, 900, 60);
+		g.dispose();
+		javax.imageio.ImageIO.write(image, "png", photo.toFile());
+
+		signIn("hn.dulich.canbo");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quảng bá hình ảnh")).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đóng góp mục mới")).click();
+		page.getByLabel("Loại").selectOption("PHOTO");
+		page.getByLabel("Du lịch").check();
+		page.getByLabel("Lịch sử").check();
+		page.getByLabel("Ngày (dd/MM/yyyy)").fill("10/10/2026");
+		page.getByLabel("Địa điểm").fill("Cầu Long Biên, Hà Nội");
+		page.getByLabel("Nguồn").fill("Sở Du lịch Hà Nội");
+		page.getByLabel("Tệp ảnh, video hoặc PDF").setInputFiles(photo);
+		page.getByLabel("Chú thích").fill("Cầu Long Biên lúc bình minh");
+		page.getByLabel("Tiêu đề (VI)").fill("Cầu Long Biên bắc qua sông Hồng");
+		page.getByLabel("Tóm tắt (VI)").fill("Cây cầu thép hoàn thành năm 1902, chứng nhân lịch sử của Thủ đô.");
+		page.getByLabel("Tiêu đề (EN)").fill("Long Biên Bridge over the Red River");
+		page.getByLabel("Tóm tắt (EN)").fill("The steel bridge completed in 1902, a witness to the capital's history.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu bản nháp")).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Đã tạo bản nháp.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi duyệt")).click();
+		assertThat(page.getByTestId("item-status")).containsText("Đã gửi, chờ duyệt nội dung");
+		String itemUrl = page.url();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+
+		signIn("hn.dieuphoi");
+		page.navigate(itemUrl);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt nội dung")).click();
+		assertThat(page.getByTestId("item-status")).containsText("chờ thẩm định bảo mật");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+
+		signIn("hn.anninh");
+		page.navigate(itemUrl);
+		page.getByLabel("Mức độ").selectOption("PUBLIC");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thẩm định bảo mật")).click();
+		assertThat(page.getByTestId("item-status")).containsText("Đã thẩm định bảo mật, chờ đăng");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+
+		signIn("hn.dieuphoi");
+		page.navigate(itemUrl);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng").setExact(true)).click();
+		assertThat(page.getByTestId("item-status")).hasText("Đã đăng");
+		assertThat(page.getByTestId("history")).containsText("hn.anninh");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+
+		page.navigate("http://localhost:" + port + "/en/");
+		page.getByLabel("Search").first().fill("long bien bridges");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+		page.getByTestId("results").getByRole(AriaRole.LINK).first().click();
+		assertThat(page.getByTestId("item-title")).hasText("Long Biên Bridge over the Red River");
+		assertThat(page.locator("link[hreflang=vi]")).hasCount(1);
+		var download = page.waitForDownload(() -> page.getByTestId("press-kit").click());
+		java.util.List<String> names = new java.util.ArrayList<>();
+		try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(download.path()))) {
+			for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+				names.add(e.getName());
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(names).containsExactly("01-image.jpg", "captions.txt");
+	}
 }

@@ -18,11 +18,13 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two ways in: the web UI with a form sign-in, a session kept in PostgreSQL and CSRF tokens; and
  * the API under {@code /api} with HTTP Basic, no session, and JSON errors. Everything but the
- * sign-in page, static files, health and the API description needs an account.
+ * sign-in page, static files, health, the API description and the public portal of the promotion
+ * collection (with its public API) needs an account.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,11 +47,23 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
+	SecurityFilterChain web(HttpSecurity http,
+			@org.springframework.beans.factory.annotation.Value("${ttdn.promotion.languages:vi,en}") java.util.List<String> languages)
+			throws Exception {
+		// Only the portal's own language prefixes are public: "/my/…" or any other two-letter path is not.
+		String portal = "^/(" + String.join("|", languages.stream().map(l -> java.util.regex.Pattern.quote(l.strip())).toList())
+				+ ")(/.*)?$";
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api-docs",
 					"/swagger-ui/**", "/swagger-ui.html", "/calendar/*.ics")
+			.permitAll()
+			// The public portal of the promotion collection: /vi/…, /en/…, its media, the sitemap.
+			.requestMatchers(org.springframework.security.web.util.matcher.RegexRequestMatcher.regexMatcher(
+					org.springframework.http.HttpMethod.GET, portal), PathPatternRequestMatcher.withDefaults()
+				.matcher(org.springframework.http.HttpMethod.GET, "/media/**"))
+			.permitAll()
+			.requestMatchers(org.springframework.http.HttpMethod.GET, "/sitemap.xml", "/sitemap-*.xml")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

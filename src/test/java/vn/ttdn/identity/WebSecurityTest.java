@@ -42,6 +42,9 @@ class WebSecurityTest {
 		mvc.perform(get("/static/css/app.css")).andExpect(status().isOk());
 		mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+		// the public portal's language paths are open; other short paths are not
+		mvc.perform(get("/en/").accept(org.springframework.http.MediaType.TEXT_HTML)).andExpect(status().isOk());
+		mvc.perform(get("/my/tasks").accept(org.springframework.http.MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test

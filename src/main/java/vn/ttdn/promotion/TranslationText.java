@@ -1,0 +1,58 @@
+package vn.ttdn.promotion;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.search.engine.backend.document.DocumentElement;
+import org.hibernate.search.engine.backend.document.IndexFieldReference;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.bridge.TypeBridge;
+import org.hibernate.search.mapper.pojo.bridge.binding.TypeBindingContext;
+import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.TypeBinder;
+import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
+
+/**
+ * Puts a translation's title and text into the fields of its language's analyser
+ * ({@link SearchAnalysis}): {@code title_vi}, {@code text_vi}, {@code title_en}, … so that each
+ * language is cut into words and normalised its own way, and the others are not burdened with it.
+ */
+public class TranslationText implements TypeBinder {
+
+	@Override
+	public void bind(TypeBindingContext context) {
+		context.dependencies().use("language").use("title").use("summary").use("body");
+		Map<String, IndexFieldReference<String>> titles = new HashMap<>();
+		Map<String, IndexFieldReference<String>> texts = new HashMap<>();
+		for (String analyzer : SearchAnalysis.ANALYZERS) {
+			titles.put(analyzer, context.indexSchemaElement()
+				.field("title_" + analyzer, f -> f.asString().analyzer(analyzer).projectable(Projectable.YES)
+					.highlightable(List.of(Highlightable.ANY)))
+				.toReference());
+			texts.put(analyzer, context.indexSchemaElement()
+				.field("text_" + analyzer, f -> f.asString().analyzer(analyzer).projectable(Projectable.YES)
+					.highlightable(List.of(Highlightable.ANY)))
+				.toReference());
+		}
+		context.bridge(Translation.class, new Bridge(titles, texts));
+	}
+
+	private record Bridge(Map<String, IndexFieldReference<String>> titles, Map<String, IndexFieldReference<String>> texts)
+			implements TypeBridge<Translation> {
+
+		@Override
+		public void write(DocumentElement target, Translation translation, TypeBridgeWriteContext context) {
+			String analyzer = SearchAnalysis.analyzerOf(translation.getLanguage());
+			target.addValue(titles.get(analyzer), translation.getTitle());
+			StringBuilder text = new StringBuilder();
+			if (translation.getSummary() != null) {
+				text.append(translation.getSummary()).append("\n\n");
+			}
+			if (translation.getBody() != null) {
+				text.append(translation.getBody());
+			}
+			target.addValue(texts.get(analyzer), text.toString());
+		}
+	}
+}

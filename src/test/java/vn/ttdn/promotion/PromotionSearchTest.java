@@ -1,0 +1,97 @@
+package vn.ttdn.promotion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ttdn.IntegrationTest;
+import vn.ttdn.promotion.PromotionSearch.Query;
+import vn.ttdn.promotion.PromotionSearch.Sort;
+
+/** Searching the demo collection in its languages, with facets that count what is there. */
+@IntegrationTest
+class PromotionSearchTest {
+
+	@Autowired
+	PromotionSearch search;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SearchIndex index;
+
+	List<String> titles(PromotionSearch.Result result) {
+		return result.hits().stream().map(PromotionSearch.Hit::title).toList();
+	}
+
+	@Test
+	void vietnameseIsFoundWithAndWithoutDiacritics() {
+		var accented = search.publicSearch(Query.text("Quốc Tử Giám", "vi"));
+		var bare = search.publicSearch(Query.text("quoc tu giam", "vi"));
+		assertThat(titles(accented)).containsExactly("Văn Miếu – Quốc Tử Giám, trường đại học đầu tiên của Việt Nam");
+		assertThat(titles(bare)).isEqualTo(titles(accented));
+		// đ typed as d, as people type on a keyboard without Vietnamese input
+		assertThat(titles(search.publicSearch(Query.text("le hoi chua ba thien hau", "vi"))))
+			.containsExactly("Lễ hội chùa Bà Thiên Hậu Thủ Dầu Một");
+		// Without diacritics words run together ("doi" is also "dời", "tam" also "tâm"): the best match comes first,
+		// and a phrase finds only it.
+		assertThat(titles(search.publicSearch(Query.text("doi tam", "vi"))).getFirst())
+			.isEqualTo("Lễ tịch điền Đọi Sơn và làng trống Đọi Tam");
+		assertThat(titles(search.publicSearch(Query.text("\"doi tam\"", "vi"))))
+			.containsExactly("Lễ tịch điền Đọi Sơn và làng trống Đọi Tam");
+	}
+
+	@Test
+	void englishIsStemmed() {
+		// "festivals" and "celebrating" find "festival" and "celebrates"
+		assertThat(titles(search.publicSearch(Query.text("festivals", "en"))))
+			.contains("The Thiên Hậu pagoda festival in Thủ Dầu Một", "The rice-distribution festival of Trần Thương temple");
+		assertThat(titles(search.publicSearch(Query.text("celebrating learning", "en"))))
+			.containsExactly("The Temple of Literature, Vietnam's first university");
+	}
+
+	@Test
+	void chineseIsFoundByATwoCharacterWord() {
+		assertThat(titles(search.publicSearch(Query.text("文庙", "zh")))).containsExactly("河内文庙国子监：越南第一所大学");
+		assertThat(titles(search.publicSearch(Query.text("陶瓷", "zh")))).containsExactly("红河边的八长陶瓷村");
+	}
+
+	@Test
+	void facetsCountWhatIsPublished() {
+		// Other application contexts of the test run (the browser tests) share the database, not this index.
+		index.rebuildNow(jdbc.sql("select count(*) from promo_translation").query(Long.class).single());
+		var all = search.publicSearch(new Query(null, null, null, null, null, null, 0, 100, Sort.NEWEST));
+		// Every count is what the database holds as public; other tests may have published items of their own.
+		assertThat(all.total()).isEqualTo(count("'all'").get("all")).isEqualTo(all.hits().size());
+		assertThat(all.facets().languages()).isEqualTo(count("t.language"));
+		// The demo collection: 14 items published in Vietnamese and English, Hà Nội's 6 also in Chinese.
+		assertThat(all.facets().languages().get("vi")).isGreaterThanOrEqualTo(14);
+		assertThat(all.facets().languages().get("zh")).isEqualTo(6);
+		assertThat(all.facets().kinds()).isEqualTo(count("i.kind"));
+		assertThat(all.facets().fields()).isEqualTo(count("unnest(i.fields)"));
+		assertThat(all.facets().years().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(all.total());
+		// A facet is the count of what choosing it gives.
+		var history = search.publicSearch(new Query(null, null, "HISTORY", null, null, null, 0, 100, Sort.NEWEST));
+		assertThat(history.total()).isEqualTo(all.facets().fields().get("HISTORY"));
+		var photosIn2025 = search.publicSearch(new Query(null, "en", null, "PHOTO", null, 2025, 0, 100, Sort.NEWEST));
+		assertThat(photosIn2025.hits()).extracting(PromotionSearch.Hit::title)
+			.containsExactlyInAnyOrder("Hoàn Kiếm Lake, the heart of the capital", "Lái Thiêu ceramics, a craft of Bình Dương",
+					"The Old Quarter of Hà Nội, the \"36 streets\"", "The rice-distribution festival of Trần Thương temple",
+					"The Thiên Hậu pagoda festival in Thủ Dầu Một");
+	}
+
+	java.util.Map<String, Long> count(String expression) {
+		java.util.Map<String, Long> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				select %s as k, count(*) as n from promo_translation t join promo_item i on i.id = t.item_id
+				where t.status = 'PUBLISHED' and i.status = 'PUBLISHED' and i.classification = 'PUBLIC' group by 1"""
+			.formatted(expression))
+			.query((rs, n) -> counts.put(rs.getString("k"), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+}
