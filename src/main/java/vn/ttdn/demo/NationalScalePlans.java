@@ -25,8 +25,9 @@ import vn.ttdn.planning.TaskStatus;
 
 /**
  * Plans and tasks at national scale for load tests (bench/): for every current unit of the
- * registry an accepted plan for each of the last {@code ttdn.bench.plan-years} years with
- * {@code ttdn.bench.tasks-per-plan} tasks (5,000 units × 10 years × 10 tasks = 500,000 tasks). Task
+ * registry an accepted plan for each of the last {@code ttdn.bench.plan-years} years, with
+ * {@code ttdn.bench.tasks} tasks in all (500,000 by default) spread evenly over the plans (about
+ * 4,900 units × 10 years: 10 or 11 tasks each). Task
  * texts are those of the 2023 appendix (003); schedules are phrases of the kinds officials write,
  * read by {@link Schedule}; some tasks have a progress record, some are completed, and the status
  * facts are derived as the application derives them ({@link TaskStatus#overdueFrom}). Runs after
@@ -47,15 +48,15 @@ class NationalScalePlans implements ApplicationRunner {
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final int years;
-	private final int tasksPerPlan;
+	private final int totalTasks;
 
 	NationalScalePlans(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
-			@Value("${ttdn.bench.plan-years:10}") int years, @Value("${ttdn.bench.tasks-per-plan:10}") int tasksPerPlan) {
+			@Value("${ttdn.bench.plan-years:10}") int years, @Value("${ttdn.bench.tasks:500000}") int totalTasks) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.clock = clock;
 		this.years = years;
-		this.tasksPerPlan = tasksPerPlan;
+		this.totalTasks = totalTasks;
 	}
 
 	@Override
@@ -95,6 +96,10 @@ class NationalScalePlans implements ApplicationRunner {
 		SplittableRandom random = new SplittableRandom(2026);
 		Instant now = Instant.now(clock);
 		long count = 0;
+		int plans = Math.max(1, units.size() * years);
+		int perPlan = totalTasks / plans;
+		int withOneMore = totalTasks % plans;
+		int planIndex = 0;
 		List<Object[]> planRows = new ArrayList<>();
 		List<Object[]> taskRows = new ArrayList<>();
 		List<Object[]> progressRows = new ArrayList<>();
@@ -106,7 +111,8 @@ class NationalScalePlans implements ApplicationRunner {
 				planRows.add(new Object[] { planId, unit.jurisdiction(), unit.id(), y,
 						"Kế hoạch thông tin đối ngoại năm " + y + " (dữ liệu sinh để đo hiệu năng)", Timestamp.from(now),
 						Timestamp.from(now) });
-				for (int t = 1; t <= tasksPerPlan; t++) {
+				int tasksOfPlan = perPlan + (planIndex++ < withOneMore ? 1 : 0);
+				for (int t = 1; t <= tasksOfPlan; t++) {
 					String phrase = PHRASES[random.nextInt(PHRASES.length)].formatted(y);
 					Schedule schedule = Schedule.read(phrase, y);
 					List<LocalDate> records = new ArrayList<>();
