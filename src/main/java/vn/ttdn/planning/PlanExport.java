@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
@@ -125,28 +122,8 @@ public class PlanExport {
 		return style(workbook, bold, false);
 	}
 
-	/** The cells of exported sheets: Times New Roman 12, wrapped, top-aligned, thin borders; flagged ones dark red on yellow. */
 	static CellStyle style(XSSFWorkbook workbook, boolean bold, boolean flagged) {
-		Font font = workbook.createFont();
-		font.setFontName(OfficialDocx.FONT);
-		font.setFontHeightInPoints((short) 12);
-		font.setBold(bold);
-		if (flagged) {
-			font.setColor(org.apache.poi.ss.usermodel.IndexedColors.DARK_RED.getIndex());
-		}
-		CellStyle style = workbook.createCellStyle();
-		style.setFont(font);
-		style.setWrapText(true);
-		style.setVerticalAlignment(VerticalAlignment.TOP);
-		style.setBorderTop(BorderStyle.THIN);
-		style.setBorderBottom(BorderStyle.THIN);
-		style.setBorderLeft(BorderStyle.THIN);
-		style.setBorderRight(BorderStyle.THIN);
-		if (flagged) {
-			style.setFillForegroundColor(org.apache.poi.ss.usermodel.IndexedColors.LIGHT_YELLOW.getIndex());
-			style.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
-		}
-		return style;
+		return vn.ttdn.shared.OfficialXlsx.style(workbook, bold, flagged);
 	}
 
 	private static void writeSection(OfficialDocx doc, Object section) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
@@ -220,13 +219,6 @@ class ReportingExport {
 	}
 
 	static CellStyle style(XSSFWorkbook workbook, boolean bold) {
-		Font font = workbook.createFont();
-		font.setFontName(OfficialDocx.FONT);
-		font.setFontHeightInPoints((short) 12);
-		font.setBold(bold);
-		CellStyle style = workbook.createCellStyle();
-		style.setFont(font);
-		style.setWrapText(true);
-		return style;
+		return vn.ttdn.shared.OfficialXlsx.style(workbook, bold, false);
 	}
 }
