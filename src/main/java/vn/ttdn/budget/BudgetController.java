@@ -3,7 +3,6 @@ package vn.ttdn.budget;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -105,7 +104,6 @@ class BudgetController {
 	String removeLine(@PathVariable long id, @PathVariable long line, Actor actor, RedirectAttributes redirect, Locale locale) {
 		return attempt(id, redirect, locale, () -> {
 			budgets.removeLine(actor, line);
-			return 1;
 		});
 	}
 
@@ -115,7 +113,6 @@ class BudgetController {
 			RedirectAttributes redirect, Locale locale) {
 		return attempt(id, redirect, locale, () -> {
 			budgets.appraise(actor, line, decision, approved, reason);
-			return 1;
 		});
 	}
 
@@ -124,7 +121,6 @@ class BudgetController {
 			RedirectAttributes redirect, Locale locale) {
 		return attempt(id, redirect, locale, () -> {
 			budgets.allocate(actor, line, amount);
-			return 1;
 		});
 	}
 
@@ -142,14 +138,8 @@ class BudgetController {
 		return attempt(id, redirect, locale, () -> budgets.act(actor, id, action, note, version));
 	}
 
-	private String attempt(long id, RedirectAttributes redirect, Locale locale, Supplier<?> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("success", messages.getMessage("budget.saved", null, locale));
-		}
-		catch (UserError e) {
-			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), locale));
-		}
+	private String attempt(long id, RedirectAttributes redirect, Locale locale, Runnable action) {
+		vn.ttdn.shared.web.Flash.attempt(redirect, messages, locale, "budget.saved", action);
 		return "redirect:/budget/" + id;
 	}
 }

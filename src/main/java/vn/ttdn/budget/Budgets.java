@@ -213,10 +213,10 @@ public class Budgets {
 		}
 		BudgetStatus next = BudgetWorkflow.next(head.status(), action);
 		String reason = VietnameseText.clean(note);
-		long lines = jdbc.sql("select count(*) from budget_estimate_line where estimate_id = ?").param(estimateId).query(Long.class).single();
 		switch (action) {
 			case SUBMIT -> {
-				if (lines == 0) {
+				if (jdbc.sql("select count(*) from budget_estimate_line where estimate_id = ?").param(estimateId).query(Long.class)
+					.single() == 0) {
 					throw new UserError("error.budget.noLines");
 				}
 			}

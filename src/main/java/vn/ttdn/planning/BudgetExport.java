@@ -141,7 +141,7 @@ public class BudgetExport {
 			Row all = sheet.createRow(r++);
 			cell(all, 1, "Tổng (các giai đoạn)", bold);
 			cell(all, 2, Objects.requireNonNullElse(b.statedTotal().get(BudgetTable.TOTAL), ""),
-					mismatch(b.statedTotal(), b.computedTotal(), BudgetTable.TOTAL) ? flagged : bold);
+					BudgetTable.disagrees(b.statedTotal(), b.computedTotal(), BudgetTable.TOTAL) ? flagged : bold);
 			numeric(all, 3, b.computedTotal().get(BudgetTable.TOTAL), number);
 			r++;
 			if (b.statedTotalDong() != null) {
@@ -197,12 +197,7 @@ public class BudgetExport {
 		if (printed == null) {
 			return "Σ " + sum;
 		}
-		return mismatch(stated, computed, key) ? printed + " " + MISMATCH + " Σ " + sum : printed;
-	}
-
-	private static boolean mismatch(@Nullable Map<String, @Nullable String> stated, Map<String, BigDecimal> computed, String key) {
-		BigDecimal printed = stated == null ? null : Vnd.parse(stated.get(key));
-		return printed != null && printed.compareTo(computed.get(key)) != 0;
+		return BudgetTable.disagrees(stated, computed, key) ? printed + " " + MISMATCH + " Σ " + sum : printed;
 	}
 
 	private static void sums(Row row, String code, String title, List<BudgetTable.Column> columns,
@@ -213,7 +208,7 @@ public class BudgetExport {
 		cell(row, i++, title, bold);
 		for (var col : columns) {
 			String printed = stated == null ? null : stated.get(col.key());
-			cell(row, i++, Objects.requireNonNullElse(printed, ""), mismatch(stated, computed, col.key()) ? flagged : bold);
+			cell(row, i++, Objects.requireNonNullElse(printed, ""), BudgetTable.disagrees(stated, computed, col.key()) ? flagged : bold);
 			numeric(row, i++, computed.get(col.key()), number);
 		}
 	}

@@ -83,12 +83,17 @@ public record BudgetTable(String unit, long multiplier, List<Column> columns, Li
 		List<Column> all = new ArrayList<>(columns);
 		all.add(new Column(TOTAL, "Tổng"));
 		for (Column column : all) {
-			BigDecimal printed = Vnd.parse(stated.get(column.key()));
-			if (printed != null && printed.compareTo(computed.get(column.key())) != 0) {
+			if (disagrees(stated, computed, column.key())) {
 				out.add(new Disagreement(where, column.label(), Objects.requireNonNull(stated.get(column.key())),
 						Vnd.printDecimal(computed.get(column.key()))));
 			}
 		}
+	}
+
+	/** The document prints a sum in this column and it is not the sum of its lines. */
+	static boolean disagrees(@Nullable Map<String, @Nullable String> stated, Map<String, BigDecimal> computed, String key) {
+		BigDecimal printed = stated == null ? null : Vnd.parse(stated.get(key));
+		return printed != null && printed.compareTo(computed.get(key)) != 0;
 	}
 
 	private static Map<String, BigDecimal> zero(List<String> keys) {

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.ttdn.shared.UserError;
 import vn.ttdn.shared.security.Actor;
 
 /** Consultation on a draft plan and the plan's versions, in the browser. */
@@ -55,7 +54,6 @@ class ConsultationController {
 			@RequestParam(required = false) @Nullable String explanation, Actor actor, RedirectAttributes redirect, Locale locale) {
 		return attempt(id, redirect, locale, "comment.handled", () -> {
 			consultations.handle(actor, commentId, handling, explanation);
-			return 1;
 		});
 	}
 
@@ -67,14 +65,8 @@ class ConsultationController {
 		return "planning/version";
 	}
 
-	private String attempt(long id, RedirectAttributes redirect, Locale locale, String done, java.util.function.Supplier<?> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("success", messages.getMessage(done, null, locale));
-		}
-		catch (UserError e) {
-			redirect.addFlashAttribute("error", messages.getMessage(e.key(), e.arguments(), locale));
-		}
+	private String attempt(long id, RedirectAttributes redirect, Locale locale, String done, Runnable action) {
+		vn.ttdn.shared.web.Flash.attempt(redirect, messages, locale, done, action);
 		return "redirect:/plans/" + id + "?view=comments";
 	}
 }

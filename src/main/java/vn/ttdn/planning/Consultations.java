@@ -18,8 +18,9 @@ import vn.ttdn.shared.security.Actor;
 
 /**
  * Consultation on the jurisdiction's draft plan (C4; 000 Art. 15.2: the coordinating department
- * "chủ trì, phối hợp với các cơ quan liên quan xây dựng kế hoạch"; 003 ends with the table "Tổng hợp
- * ý kiến góp ý" of 48 comments and their handling). The coordinating department asks chosen
+ * "tham mưu xây dựng quy chế, quy định, chương trình, đề án, dự án, kế hoạch hoạt động thông tin đối
+ * ngoại của Thành phố"; 003 ends with the table "Tổng hợp ý kiến góp ý" of 48 comments and their
+ * handling). The coordinating department asks chosen
  * bodies for comments by a date; each body answers with its document number and date; the
  * coordinating department records how each comment was handled.
  */

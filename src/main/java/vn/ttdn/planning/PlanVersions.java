@@ -84,18 +84,19 @@ public class PlanVersions {
 			.update();
 	}
 
+	private static final String SUMMARY = """
+			select number, status, reason, taken_at, taken_by, jsonb_array_length(snapshot -> 'tasks') as tasks
+			from plan_version where plan_id = ?""";
+
 	public List<VersionSummary> versions(Actor actor, PlanQueries.PlanSummary plan) {
 		requireRead(actor, plan);
-		return jdbc.sql("""
-				select number, status, reason, taken_at, taken_by, jsonb_array_length(snapshot -> 'tasks') as tasks
-				from plan_version where plan_id = ? order by number desc""")
-			.param(plan.id()).query(VersionSummary.class).list();
+		return jdbc.sql(SUMMARY + " order by number desc").param(plan.id()).query(VersionSummary.class).list();
 	}
 
 	public Version version(Actor actor, PlanQueries.PlanSummary plan, int number) {
 		requireRead(actor, plan);
-		VersionSummary summary = versions(actor, plan).stream().filter(v -> v.number() == number).findFirst()
-			.orElseThrow(() -> new NotFound("version", number));
+		VersionSummary summary = jdbc.sql(SUMMARY + " and number = ?").params(plan.id(), number).query(VersionSummary.class)
+			.optional().orElseThrow(() -> new NotFound("version", number));
 		Snapshot snapshot = snapshot(plan.id(), number);
 		Snapshot previous = number > 1 ? snapshot(plan.id(), number - 1) : null;
 		return new Version(summary, snapshot, previous == null ? null : compare(previous, snapshot));
