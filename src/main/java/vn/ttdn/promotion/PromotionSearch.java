@@ -10,6 +10,7 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.projection.SearchProjection;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -34,12 +35,18 @@ public class PromotionSearch {
 
 	public static final int MAX_PAGE_SIZE = 100;
 
+	/** Matches are counted one by one up to this number; beyond it the total is a lower bound. */
+	public static final int COUNTED_EXACTLY_UP_TO = 10_000;
+
 	private final EntityManager entities;
 	private final JdbcClient jdbc;
 
-	PromotionSearch(EntityManager entities, JdbcClient jdbc) {
+	private final FacetCache facetCache;
+
+	PromotionSearch(EntityManager entities, JdbcClient jdbc, FacetCache facetCache) {
 		this.entities = entities;
 		this.jdbc = jdbc;
+		this.facetCache = facetCache;
 	}
 
 	public enum Sort {
@@ -47,13 +54,27 @@ public class PromotionSearch {
 	}
 
 	public record Query(@Nullable String text, @Nullable String language, @Nullable String field, @Nullable String kind,
-			@Nullable Long unit, @Nullable Integer year, int page, int size, Sort sort) {
+			@Nullable Long unit, @Nullable Integer year, int page, int size, Sort sort, boolean facets) {
+
+		/** A query whose answer includes the facets and the exact total. */
+		public Query(@Nullable String text, @Nullable String language, @Nullable String field, @Nullable String kind,
+				@Nullable Long unit, @Nullable Integer year, int page, int size, Sort sort) {
+			this(text, language, field, kind, unit, year, page, size, sort, true);
+		}
+
+		/** The same query, answered with the page of hits only (a lower bound of the total above 10,000). */
+		public Query hitsOnly() {
+			return new Query(text, language, field, kind, unit, year, page, size, sort, false);
+		}
 
 		public Query {
 			if (page < 0) {
 				throw new UserError("error.promotion.page");
 			}
 			size = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+			if ((long) (page + 1) * size > COUNTED_EXACTLY_UP_TO) {
+				throw new UserError("error.promotion.pageTooDeep", COUNTED_EXACTLY_UP_TO);
+			}
 		}
 
 		public static Query text(@Nullable String text, @Nullable String language) {
@@ -70,7 +91,12 @@ public class PromotionSearch {
 			Map<Long, Long> units, Map<Integer, Long> years) {
 	}
 
-	public record Result(long total, int page, int size, List<Hit> hits, Facets facets) {
+	/**
+	 * A page of hits. {@code total} is exact when {@code totalExact}; otherwise it is a lower bound
+	 * ("more than 10,000"), because counting every match of a common word would cost more than
+	 * finding the page. {@code facets} is null when they were not asked for.
+	 */
+	public record Result(long total, boolean totalExact, int page, int size, List<Hit> hits, @Nullable Facets facets) {
 
 		public int pages() {
 			return (int) ((total + size - 1) / size);
@@ -92,11 +118,9 @@ public class PromotionSearch {
 		SearchScope<Translation> scope = session.scope(Translation.class);
 		List<String> analyzers = query.language() == null ? SearchAnalysis.ANALYZERS
 				: List.of(SearchAnalysis.analyzerOf(query.language()));
-		var fieldsKey = AggregationKey.<Map<String, Long>>of("fields");
-		var kindsKey = AggregationKey.<Map<ItemKind, Long>>of("kinds");
-		var languagesKey = AggregationKey.<Map<String, Long>>of("languages");
-		var unitsKey = AggregationKey.<Map<Long, Long>>of("units");
-		var yearsKey = AggregationKey.<Map<Integer, Long>>of("years");
+		String text = query.text() == null ? "" : query.text().strip();
+		// Relevance needs words; without them the newest come first.
+		Sort sort = text.isEmpty() && query.sort() == Sort.RELEVANCE ? Sort.NEWEST : query.sort();
 		SearchResult<List<?>> result = session.search(scope)
 			.select(f -> {
 				List<SearchProjection<?>> projections = new ArrayList<>();
@@ -107,57 +131,109 @@ public class PromotionSearch {
 				}
 				return f.composite().from(projections.toArray(SearchProjection<?>[]::new)).asList();
 			})
-			.where((f, root) -> {
-				root.add(visible(f, actor));
-				String text = query.text() == null ? "" : query.text().strip();
-				if (!text.isEmpty()) {
-					List<String> fields = new ArrayList<>();
-					analyzers.forEach(a -> {
-						fields.add("title_" + a);
-						fields.add("text_" + a);
-					});
-					root.add(f.simpleQueryString().fields(fields.toArray(String[]::new)).matching(text)
-						.defaultOperator(BooleanOperator.AND));
-				}
-				if (query.language() != null) {
-					root.add(f.match().field("language").matching(query.language()));
-				}
-				if (query.field() != null) {
-					root.add(f.match().field("item.fields").matching(query.field()));
-				}
-				if (query.kind() != null) {
-					root.add(f.match().field("item.kind").matching(kind(query.kind())));
-				}
-				if (query.unit() != null) {
-					root.add(f.match().field("item.unitId").matching(query.unit()));
-				}
-				if (query.year() != null) {
-					root.add(f.match().field("item.year").matching(query.year()));
-				}
-			})
+			.where(f -> matching(f, query, actor, analyzers, text))
 			.highlighter(h -> h.unified().encoder(HighlighterEncoder.HTML).tag("<mark>", "</mark>")
 				.numberOfFragments(1))
-			.sort(f -> switch (query.sort()) {
-				case NEWEST -> f.field("item.takenOn").desc().missing().last().then().score();
-				case OLDEST -> f.field("item.takenOn").asc().missing().last().then().score();
-				case RELEVANCE -> f.score().then().field("item.takenOn").desc().missing().last();
+			.sort(f -> switch (sort) {
+				case NEWEST -> f.field("item.takenOn").desc().missing().last();
+				case OLDEST -> f.field("item.takenOn").asc().missing().last();
+				// Score alone, so that Lucene may skip what cannot reach the page (block-max WAND).
+				case RELEVANCE -> f.score();
 			})
-			.aggregation(fieldsKey, f -> f.terms().field("item.fields", String.class).maxTermCount(20))
-			.aggregation(kindsKey, f -> f.terms().field("item.kind", ItemKind.class).maxTermCount(20))
-			.aggregation(languagesKey, f -> f.terms().field("language", String.class).maxTermCount(20))
-			.aggregation(unitsKey, f -> f.terms().field("item.unitId", Long.class).maxTermCount(50))
-			.aggregation(yearsKey, f -> f.terms().field("item.year", Integer.class).maxTermCount(50))
+			.totalHitCountThreshold(COUNTED_EXACTLY_UP_TO)
 			.fetch(query.page() * query.size(), query.size());
 		Map<Long, List<?>> highlights = new LinkedHashMap<>();
 		for (List<?> row : result.hits()) {
 			highlights.put((Long) row.get(0), row);
 		}
 		List<Hit> hits = load(highlights);
+		long total = result.total().hitCountLowerBound();
+		boolean exact = result.total().isHitCountExact();
+		Facets facets = null;
+		if (query.facets()) {
+			Counted counted = facetCache.get(scope, List.of(visibilityKey(actor), text, String.valueOf(query.language()),
+					String.valueOf(query.field()), String.valueOf(query.kind()), String.valueOf(query.unit()),
+					String.valueOf(query.year())), () -> count(session, scope, query, actor, analyzers, text));
+			facets = counted.facets();
+			total = counted.total();
+			exact = true;
+		}
+		return new Result(total, exact, query.page(), query.size(), hits, facets);
+	}
+
+	/** The facets and the exact total of a query: every match is counted, so this is kept per state of the index. */
+	private static Counted count(org.hibernate.search.mapper.orm.session.SearchSession session,
+			SearchScope<Translation> scope, Query query, @Nullable Actor actor, List<String> analyzers, String text) {
+		var fieldsKey = AggregationKey.<Map<String, Long>>of("fields");
+		var kindsKey = AggregationKey.<Map<ItemKind, Long>>of("kinds");
+		var languagesKey = AggregationKey.<Map<String, Long>>of("languages");
+		var unitsKey = AggregationKey.<Map<Long, Long>>of("units");
+		var yearsKey = AggregationKey.<Map<Integer, Long>>of("years");
+		SearchResult<Long> result = session.search(scope)
+			.select(f -> f.id(Long.class))
+			.where(f -> matching(f, query, actor, analyzers, text))
+			.aggregation(fieldsKey, f -> f.terms().field("item.fields", String.class).maxTermCount(20))
+			.aggregation(kindsKey, f -> f.terms().field("item.kind", ItemKind.class).maxTermCount(20))
+			.aggregation(languagesKey, f -> f.terms().field("language", String.class).maxTermCount(20))
+			.aggregation(unitsKey, f -> f.terms().field("item.unitId", Long.class).maxTermCount(50))
+			.aggregation(yearsKey, f -> f.terms().field("item.year", Integer.class).maxTermCount(50))
+			.fetch(0);
 		Map<String, Long> kinds = new LinkedHashMap<>();
 		result.aggregation(kindsKey).forEach((k, v) -> kinds.put(k.name(), v));
-		Facets facets = new Facets(result.aggregation(fieldsKey), kinds, result.aggregation(languagesKey),
-				result.aggregation(unitsKey), result.aggregation(yearsKey));
-		return new Result(result.total().hitCount(), query.page(), query.size(), hits, facets);
+		return new Counted(result.total().hitCount(), new Facets(Map.copyOf(result.aggregation(fieldsKey)), kinds,
+				result.aggregation(languagesKey), result.aggregation(unitsKey), result.aggregation(yearsKey)));
+	}
+
+	record Counted(long total, Facets facets) {
+	}
+
+	/**
+	 * The words must match (every word, in the language's analysis); the rest only filters, so it
+	 * neither scores nor stops Lucene from skipping documents that cannot make the page.
+	 */
+	private static PredicateFinalStep matching(SearchPredicateFactory f, Query query, @Nullable Actor actor,
+			List<String> analyzers, String text) {
+		var bool = f.bool();
+		if (text.isEmpty()) {
+			bool.must(f.matchAll());
+		}
+		else {
+			List<String> fields = new ArrayList<>();
+			analyzers.forEach(a -> {
+				fields.add("title_" + a);
+				fields.add("text_" + a);
+			});
+			bool.must(f.simpleQueryString().fields(fields.toArray(String[]::new)).matching(text)
+				.defaultOperator(BooleanOperator.AND));
+		}
+		bool.filter(visible(f, actor));
+		if (query.language() != null) {
+			bool.filter(f.match().field("language").matching(query.language()));
+		}
+		if (query.field() != null) {
+			bool.filter(f.match().field("item.fields").matching(query.field()));
+		}
+		if (query.kind() != null) {
+			bool.filter(f.match().field("item.kind").matching(kind(query.kind())));
+		}
+		if (query.unit() != null) {
+			bool.filter(f.match().field("item.unitId").matching(query.unit()));
+		}
+		if (query.year() != null) {
+			bool.filter(f.match().field("item.year").matching(query.year()));
+		}
+		return bool;
+	}
+
+	/** Who sees what, as a key of the facet cache: the public, everything, a jurisdiction, or a unit. */
+	private static String visibilityKey(@Nullable Actor actor) {
+		if (actor == null || (!actor.isSystemAdmin() && actor.jurisdictionCode() == null)) {
+			return "public";
+		}
+		if (actor.isSystemAdmin()) {
+			return "all";
+		}
+		return actor.role().isUnitScoped() ? actor.jurisdictionCode() + "/" + actor.unitId() : actor.jurisdictionCode();
 	}
 
 	private static ItemKind kind(String kind) {

@@ -37,19 +37,21 @@ class PublicApi {
 		this.properties = properties;
 	}
 
-	record ItemList(long total, int page, int size, List<PublicCatalog.PublicItem> items, PromotionSearch.Facets facets) {
+	record ItemList(long total, boolean totalExact, int page, int size, List<PublicCatalog.PublicItem> items,
+			PromotionSearch.@Nullable Facets facets) {
 	}
 
 	@GetMapping("/items")
 	ItemList items(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "vi") String lang,
 			@RequestParam(required = false) @Nullable String field, @RequestParam(required = false) @Nullable String kind,
 			@RequestParam(required = false) @Nullable Integer year, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "RELEVANCE") PromotionSearch.Sort sort) {
+			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "RELEVANCE") PromotionSearch.Sort sort,
+			@RequestParam(defaultValue = "true") boolean facets) {
 		language(lang);
-		var result = search.publicSearch(new PromotionSearch.Query(q, lang, field, kind, null, year, page, size, sort));
+		var result = search.publicSearch(new PromotionSearch.Query(q, lang, field, kind, null, year, page, size, sort, facets));
 		List<PublicCatalog.PublicItem> items = catalog.items(result.hits().stream().map(PromotionSearch.Hit::itemId).toList(),
 				lang);
-		return new ItemList(result.total(), result.page(), result.size(), items, result.facets());
+		return new ItemList(result.total(), result.totalExact(), result.page(), result.size(), items, result.facets());
 	}
 
 	@GetMapping("/items/{id}")

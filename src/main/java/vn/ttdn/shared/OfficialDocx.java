@@ -15,9 +15,12 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.jspecify.annotations.Nullable;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
 
 /**
  * A Word document in the state format for administrative documents (Nghị định 30/2020/NĐ-CP,
@@ -29,10 +32,23 @@ public final class OfficialDocx implements AutoCloseable {
 
 	public static final String FONT = "Times New Roman";
 	private static final int MM = 57; // twips per millimetre (1 mm ≈ 56.7 twips)
+	private static final int BODY_SIZE = 14;
 
 	private final XWPFDocument document = new XWPFDocument();
 
 	public OfficialDocx() {
+		// Times New Roman 14 for every run unless it says otherwise: one declaration in the styles
+		// instead of four properties on each of the thousands of runs of a large report.
+		CTStyles styles = CTStyles.Factory.newInstance();
+		CTRPr defaults = styles.addNewDocDefaults().addNewRPrDefault().addNewRPr();
+		CTFonts fonts = defaults.addNewRFonts();
+		fonts.setAscii(FONT);
+		fonts.setHAnsi(FONT);
+		fonts.setCs(FONT);
+		fonts.setEastAsia(FONT);
+		defaults.addNewSz().setVal(BigInteger.valueOf(2 * BODY_SIZE));
+		defaults.addNewSzCs().setVal(BigInteger.valueOf(2 * BODY_SIZE));
+		document.createStyles().setStyles(styles);
 		CTSectPr section = document.getDocument().getBody().addNewSectPr();
 		CTPageSz size = section.addNewPgSz();
 		size.setW(BigInteger.valueOf(11906));
@@ -178,10 +194,15 @@ public final class OfficialDocx implements AutoCloseable {
 
 	public static XWPFRun run(XWPFParagraph paragraph, String text, int size, boolean bold, boolean italic) {
 		XWPFRun run = paragraph.createRun();
-		run.setFontFamily(FONT);
-		run.setFontSize(size);
-		run.setBold(bold);
-		run.setItalic(italic);
+		if (size != BODY_SIZE) {
+			run.setFontSize(size);
+		}
+		if (bold) {
+			run.setBold(true);
+		}
+		if (italic) {
+			run.setItalic(true);
+		}
 		run.setText(text);
 		return run;
 	}

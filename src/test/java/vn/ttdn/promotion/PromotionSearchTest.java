@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ttdn.IntegrationTest;
@@ -23,6 +28,9 @@ class PromotionSearchTest {
 
 	@Autowired
 	SearchIndex index;
+
+	@Autowired
+	MockMvc mvc;
 
 	List<String> titles(PromotionSearch.Result result) {
 		return result.hits().stream().map(PromotionSearch.Hit::title).toList();
@@ -82,6 +90,43 @@ class PromotionSearchTest {
 			.containsExactlyInAnyOrder("Hoàn Kiếm Lake, the heart of the capital", "Lái Thiêu ceramics, a craft of Bình Dương",
 					"The Old Quarter of Hà Nội, the \"36 streets\"", "The rice-distribution festival of Trần Thương temple",
 					"The Thiên Hậu pagoda festival in Thủ Dầu Một");
+	}
+
+	@Test
+	void countsFollowWhatIsPublishedAndWithdrawn() throws Exception {
+		var work = new Contributions(mvc);
+		var photos2026 = new Query(null, "en", null, "PHOTO", null, 2026, 0, 20, Sort.NEWEST);
+		var before = search.publicSearch(photos2026);
+		assertThat(search.publicSearch(photos2026)).as("asked again, the same counts").isEqualTo(before);
+		long id = work.published("Ảnh Omicron hồ Tây", "Omicron photo of West Lake", List.of("vi", "en"));
+		var published = search.publicSearch(photos2026);
+		assertThat(published.total()).isEqualTo(before.total() + 1);
+		assertThat(published.facets().kinds().get("PHOTO")).isEqualTo(before.total() + 1);
+		assertThat(published.facets().fields().get("CULTURE"))
+			.isEqualTo(before.facets().fields().getOrDefault("CULTURE", 0L) + 1);
+		work.withdraw(id);
+		var withdrawn = search.publicSearch(photos2026);
+		assertThat(withdrawn.total()).isEqualTo(before.total());
+		assertThat(withdrawn.facets()).isEqualTo(before.facets());
+		// Hits alone: the same page, counted exactly while the matches are few, and no facets.
+		var hitsOnly = search.publicSearch(photos2026.hitsOnly());
+		assertThat(hitsOnly.hits()).isEqualTo(withdrawn.hits());
+		assertThat(hitsOnly.totalExact()).isTrue();
+		assertThat(hitsOnly.total()).isEqualTo(withdrawn.total());
+		assertThat(hitsOnly.facets()).isNull();
+	}
+
+	@Test
+	void onlyTheFirstTenThousandResultsArePaged() throws Exception {
+		mvc.perform(get("/api/v1/public/items?q=ha+noi&lang=vi&page=500&size=20"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("Chỉ xem được 10.000 kết quả đầu tiên")));
+		mvc.perform(get("/api/v1/public/items?q=hanoi&lang=en&page=500&size=20"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("Only the first 10,000 results")));
+		mvc.perform(get("/api/v1/public/items?q=hanoi&lang=en&page=499&size=20&facets=false"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.facets").doesNotExist());
 	}
 
 	java.util.Map<String, Long> count(String expression) {

@@ -1,0 +1,99 @@
+package vn.ttdn.promotion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.mapper.orm.scope.SearchScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Facet counts and exact totals, kept per query for as long as the search index does not change.
+ * Counting visits every match: for a common word in a million items that is most of the index, far
+ * more work than finding the first page. The same question asked again, by anyone with the same
+ * visibility, on the same index, has the same answer; so it is counted once and then read. The
+ * state of the index is the set of its segment readers (a new or changed segment is a new reader),
+ * so a published, changed or withdrawn translation makes every entry stale at once. Two requests
+ * for the same uncounted query wait for one count.
+ */
+@Component
+class FacetCache {
+
+	private record Cached(List<Object> indexState, CompletableFuture<PromotionSearch.Counted> counted) {
+	}
+
+	private final int capacity;
+
+	private final Map<List<String>, Cached> entries;
+
+	FacetCache(@Value("${ttdn.promotion.facet-cache-size:10000}") int capacity) {
+		this.capacity = capacity;
+		this.entries = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<List<String>, Cached> eldest) {
+				return size() > FacetCache.this.capacity;
+			}
+		});
+	}
+
+	PromotionSearch.Counted get(SearchScope<Translation> scope, List<String> key, Supplier<PromotionSearch.Counted> count) {
+		if (capacity <= 0) {
+			return count.get();
+		}
+		// Read before counting: should the index change meanwhile, the count is newer than its label and
+		// is merely counted again by the next request, never older than it.
+		List<Object> state = indexState(scope);
+		CompletableFuture<PromotionSearch.Counted> mine = new CompletableFuture<>();
+		Cached entry = entries.compute(key, (k, known) -> known != null && known.indexState().equals(state)
+				&& !known.counted().isCompletedExceptionally() ? known : new Cached(state, mine));
+		if (entry.counted() == mine) {
+			try {
+				mine.complete(count.get());
+			}
+			catch (RuntimeException e) {
+				mine.completeExceptionally(e);
+				entries.remove(key, entry);
+				throw e;
+			}
+		}
+		try {
+			return entry.counted().join();
+		}
+		catch (CompletionException e) {
+			if (e.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw e;
+		}
+	}
+
+	/** The segments the searches see now; equal lists mean an unchanged index. */
+	private static List<Object> indexState(SearchScope<Translation> scope) {
+		try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
+			List<Object> state = new ArrayList<>();
+			for (LeafReaderContext leaf : reader.leaves()) {
+				var helper = leaf.reader().getReaderCacheHelper();
+				// A reader without a cache key cannot be recognised again: such a state never matches.
+				state.add(helper == null ? new Object() : helper.getKey());
+			}
+			return state;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	void clear() {
+		entries.clear();
+	}
+}
