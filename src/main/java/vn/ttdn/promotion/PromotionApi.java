@@ -104,7 +104,8 @@ class PromotionApi {
 			@RequestParam(required = false) @Nullable Integer year, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "RELEVANCE") PromotionSearch.Sort sort,
 			@RequestParam(defaultValue = "true") boolean facets, Actor actor) {
-		return search.staffSearch(actor, new PromotionSearch.Query(q, lang, field, kind, unit, year, page, size, sort, facets));
+		return search.staffSearch(actor, new PromotionSearch.Query(q, lang, field, kind, unit, year, page, size, sort)
+			.withFacets(facets));
 	}
 
 	@PostMapping("/imports")

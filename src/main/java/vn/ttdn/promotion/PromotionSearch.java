@@ -30,7 +30,9 @@ import vn.ttdn.shared.security.Actor;
  * and what their role lets them see before publication ({@link ItemWorkflow#maySee}).
  */
 @Service
-@Transactional(readOnly = true)
+// No transaction of its own: the index answers, and the one statement that reads the hits' rows runs on
+// its own (a transaction would add a connection checkout, BEGIN and COMMIT to every search).
+@Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 public class PromotionSearch {
 
 	public static final int MAX_PAGE_SIZE = 100;
@@ -53,18 +55,27 @@ public class PromotionSearch {
 		RELEVANCE, NEWEST, OLDEST
 	}
 
+	/**
+	 * What to look for, and what the answer needs besides the page of hits: the facets with the
+	 * exact total, and highlighted passages (pages show them; the public API does not).
+	 */
 	public record Query(@Nullable String text, @Nullable String language, @Nullable String field, @Nullable String kind,
-			@Nullable Long unit, @Nullable Integer year, int page, int size, Sort sort, boolean facets) {
+			@Nullable Long unit, @Nullable Integer year, int page, int size, Sort sort, boolean facets, boolean highlights) {
 
-		/** A query whose answer includes the facets and the exact total. */
+		/** A query answered with facets, the exact total and highlighted passages. */
 		public Query(@Nullable String text, @Nullable String language, @Nullable String field, @Nullable String kind,
 				@Nullable Long unit, @Nullable Integer year, int page, int size, Sort sort) {
-			this(text, language, field, kind, unit, year, page, size, sort, true);
+			this(text, language, field, kind, unit, year, page, size, sort, true, true);
 		}
 
-		/** The same query, answered with the page of hits only (a lower bound of the total above 10,000). */
-		public Query hitsOnly() {
-			return new Query(text, language, field, kind, unit, year, page, size, sort, false);
+		/** The same query, with or without the facets (without them the total is a lower bound above 10,000). */
+		public Query withFacets(boolean wanted) {
+			return new Query(text, language, field, kind, unit, year, page, size, sort, wanted, highlights);
+		}
+
+		/** The same query, with or without highlighted passages. */
+		public Query withHighlights(boolean wanted) {
+			return new Query(text, language, field, kind, unit, year, page, size, sort, facets, wanted);
 		}
 
 		public Query {
@@ -125,7 +136,7 @@ public class PromotionSearch {
 			.select(f -> {
 				List<SearchProjection<?>> projections = new ArrayList<>();
 				projections.add(f.id(Long.class).toProjection());
-				for (String a : analyzers) {
+				for (String a : query.highlights() ? analyzers : List.<String>of()) {
 					projections.add(f.highlight("title_" + a).toProjection());
 					projections.add(f.highlight("text_" + a).toProjection());
 				}

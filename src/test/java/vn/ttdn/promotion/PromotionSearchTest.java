@@ -109,7 +109,7 @@ class PromotionSearchTest {
 		assertThat(withdrawn.total()).isEqualTo(before.total());
 		assertThat(withdrawn.facets()).isEqualTo(before.facets());
 		// Hits alone: the same page, counted exactly while the matches are few, and no facets.
-		var hitsOnly = search.publicSearch(photos2026.hitsOnly());
+		var hitsOnly = search.publicSearch(photos2026.withFacets(false));
 		assertThat(hitsOnly.hits()).isEqualTo(withdrawn.hits());
 		assertThat(hitsOnly.totalExact()).isTrue();
 		assertThat(hitsOnly.total()).isEqualTo(withdrawn.total());
