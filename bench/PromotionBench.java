@@ -395,7 +395,12 @@ public class PromotionBench {
 				       (select json_agg(id) from (select id from hits order by r desc limit 20) top)""";
 		ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
 			try {
-				return db().prepareStatement(sql);
+				Connection connection = db();
+				try (var st = connection.createStatement()) {
+					// A statement still running after 10 s counts as an error instead of holding the run up.
+					st.execute("set statement_timeout = '" + env("PG_TIMEOUT", "10s") + "'");
+				}
+				return connection.prepareStatement(sql);
 			}
 			catch (Exception e) {
 				throw new IllegalStateException(e);

@@ -6,7 +6,9 @@
 # full-text search over the same rows. Output: bench/results/promotion-<UTC time>/.
 #
 # Settings (environment): JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PORT (18085), ITEMS
-# (1000000), CLIENTS (20), WARMUP (10), DURATION (30), RATE (200).
+# (1000000), CLIENTS (20), WARMUP (10), DURATION (30), RATE (200), SCENARIOS (all; see PromotionBench.java).
+# DATA_DIR: the data directory of an earlier run (target/bench-data/promotion-<time>/data) to measure again
+# without generating and indexing anew.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -24,11 +26,12 @@ OUT="$ROOT/bench/results/promotion-$STAMP"
 DATA="$ROOT/target/bench-data/promotion-$STAMP"
 mkdir -p "$OUT" "$DATA"
 cp "$JAR" "$DATA/app.jar"
+REUSE=${DATA_DIR:-}
 APP_PID=
 stop() { [[ -n "$APP_PID" ]] && kill "$APP_PID" 2> /dev/null && wait "$APP_PID" 2> /dev/null || true; }
 trap stop EXIT
 start() {
-	PORT=$PORT TTDN_DATA_DIR="$DATA/data" TTDN_DEMO_PASSWORD=$PASSWORD TTDN_PUBLIC_API_RATE=1000000 \
+	PORT=$PORT TTDN_DATA_DIR="${REUSE:-$DATA/data}" TTDN_DEMO_PASSWORD=$PASSWORD TTDN_PUBLIC_API_RATE=1000000 \
 		"$JAVA" -Xmx3g -jar "$DATA/app.jar" > "$OUT/$1.log" 2>&1 &
 	APP_PID=$!
 	until curl -sf "$BASE/actuator/health" > /dev/null; do sleep 2; done
@@ -36,11 +39,17 @@ start() {
 }
 bench() { "$JAVA" -cp "$PGJAR" bench/PromotionBench.java "$@" | tee -a "$OUT/summary.txt"; }
 
-start app-generate
-bench generate "$ITEMS"
-stop
+if [[ -z "$REUSE" ]]; then
+	start app-generate
+	bench generate "$ITEMS"
+	stop
+fi
 start app-index
-# The restart finds the index short of the database and rebuilds it in the background.
-bench index
+if [[ -z "$REUSE" ]]; then
+	# Rebuild the index from the database in the background and follow it to the end: the indexing rate.
+	bench index
+fi
+echo "load average before the load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
 bench load
+echo "load average after the load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
 grep RESULT "$OUT/summary.txt"
