@@ -68,7 +68,7 @@ class PrefixCheckedMappings {
 		private boolean startsWithAny(String path, String[] starts) {
 			boolean ignoreCase = getPatternParser() != null && !getPatternParser().isCaseSensitive();
 			for (String start : starts) {
-				if (path.regionMatches(ignoreCase, 0, start, 0, start.length())) {
+				if (ignoreCase ? path.regionMatches(true, 0, start, 0, start.length()) : path.startsWith(start)) {
 					return true;
 				}
 			}
