@@ -190,14 +190,17 @@ public class LoadDriver {
 	/** What one client measured: latencies in nanoseconds of the successful requests of the measurement period. */
 	static final class Samples {
 		long[] values = new long[4096];
+		long[] starts = new long[4096];
 		int size;
 		long errors;
 		long completed;
 
-		void add(long v) {
+		void add(long start, long v) {
 			if (size == values.length) {
 				values = Arrays.copyOf(values, size * 2);
+				starts = Arrays.copyOf(starts, size * 2);
 			}
+			starts[size] = start;
 			values[size++] = v;
 		}
 	}
@@ -296,7 +299,7 @@ public class LoadDriver {
 				}
 				else {
 					if (started) {
-						samples.add(t1 - t0);
+						samples.add(t0 - measureFrom, t1 - t0);
 					}
 					if (t1 >= measureFrom && t1 <= measureTo) {
 						samples.completed++;
@@ -480,6 +483,7 @@ public class LoadDriver {
 				throughput, completed);
 		System.out.printf(Locale.ROOT, "  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f  mean %.1f%n", p50, p90, p99,
 				max, mean);
+		System.out.println("  p99 by period of the measurement (ms): " + windows(all));
 		double driverCpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
 		System.out.printf(Locale.ROOT, "  all requests including warm-up %d; load driver CPU time %.1f s%n", responses.get(),
 				driverCpu);
@@ -495,6 +499,28 @@ public class LoadDriver {
 			Files.writeString(o.out(), json + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 					StandardOpenOption.APPEND);
 		}
+	}
+
+	/** The p99 latency of the requests started in each tenth of the measurement period (at least 1 s each): where the slow ones were. */
+	private String windows(List<Samples> all) {
+		long width = Math.max(TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(o.duration()) / 10);
+		int count = (int) ((TimeUnit.SECONDS.toNanos(o.duration()) + width - 1) / width);
+		List<List<Long>> byWindow = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			byWindow.add(new ArrayList<>());
+		}
+		for (Samples s : all) {
+			for (int i = 0; i < s.size; i++) {
+				byWindow.get((int) Math.min(count - 1, s.starts[i] / width)).add(s.values[i]);
+			}
+		}
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			long[] v = byWindow.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+			sb.append(sb.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%d–%d s %.0f", i * width / 1_000_000_000L,
+					Math.min(o.duration(), (i + 1) * width / 1_000_000_000L), pct(v, 0.99)));
+		}
+		return sb.toString();
 	}
 
 	/** Nearest-rank percentile in milliseconds. */

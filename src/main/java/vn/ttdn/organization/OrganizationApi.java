@@ -96,7 +96,10 @@ class OrganizationApi {
 	ResponseEntity<byte[]> unit(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			Actor actor) {
-		UnitJson.Body body = unitJson.unit(id, asOf != null ? asOf : queries.defaultUnitDay(id, LocalDate.now(clock)), actor);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate day = asOf != null ? asOf : queries.defaultUnitDay(id, today);
+		UnitJson.Body body = asOf == null && day.equals(today) ? unitJson.unitToday(id, today, actor)
+				: unitJson.unit(id, day, actor);
 		// Spring answers 304 itself when the request's If-None-Match names this tag.
 		return ResponseEntity.ok().eTag(body.etag()).contentType(MediaType.APPLICATION_JSON).body(body.json());
 	}

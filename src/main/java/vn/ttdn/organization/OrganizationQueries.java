@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -132,12 +134,27 @@ public class OrganizationQueries {
 
 	/** The day to show a unit on when none is asked for: today, or its last day if it has ended. */
 	public LocalDate defaultUnitDay(long unitId, LocalDate today) {
-		Optional<LocalDate> lastDay = cache.get("lastDay|" + unitId, () -> jdbc.sql("select valid_to from unit where id = ?")
-			.param(unitId)
-			.query((rs, i) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
-			.optional()
-			.orElseThrow(() -> new NotFound("unit", unitId)));
-		return lastDay.filter(d -> d.isBefore(today)).orElse(today);
+		LocalDate lastDay = placeOf(unitId).lastDay();
+		return lastDay != null && lastDay.isBefore(today) ? lastDay : today;
+	}
+
+	/** Where a unit belongs and its last day, if it has ended. */
+	record UnitPlace(String jurisdictionCode, @Nullable LocalDate lastDay) {
+	}
+
+	/** The jurisdiction and last day of a unit, from one list of all units per revision; NotFound for an unknown id. */
+	UnitPlace placeOf(long unitId) {
+		Map<Long, UnitPlace> places = cache.get("unitPlaces", () -> {
+			Map<Long, UnitPlace> all = new HashMap<>(8192);
+			jdbc.sql("select id, jurisdiction_code, valid_to from unit").query((RowCallbackHandler) rs -> all
+				.put(rs.getLong(1), new UnitPlace(rs.getString(2), rs.getObject(3, LocalDate.class))));
+			return all;
+		});
+		UnitPlace place = places.get(unitId);
+		if (place == null) {
+			throw new NotFound("unit", unitId);
+		}
+		return place;
 	}
 
 	// ---------------------------------------------------------------- units
@@ -227,14 +244,18 @@ public class OrganizationQueries {
 		return cache.get("details|" + unitId + "|" + day, () -> loadDetails(unitId, day));
 	}
 
+	/** The same as {@link #details}, read afresh and not kept: for callers that keep something smaller made from it. */
+	UnitDetails detailsNotKept(long unitId, LocalDate day) {
+		return loadDetails(unitId, day);
+	}
+
 	/**
 	 * One statement for the unit, its name and parent that day, its children, names, aliases, roles,
 	 * duties and people (lists as JSON arrays), and one more per succession it took part in: a unit
 	 * read for the first time at a revision used to cost a dozen round trips, each with a pooled
 	 * connection of its own.
 	 */
-	private UnitDetails loadDetails(long unitId, LocalDate day) {
-		String sql = """
+	private static final String DETAILS = """
 				select u.id, u.jurisdiction_code, u.type, u.parent_id, u.valid_from, u.valid_to, u.origin, u.named_in,
 				  u.email, u.phone, u.address, u.website, n.name, n.abbreviation, n.name_en, p.name as parent_name,
 				  (select coalesce(json_agg(b.role_code order by r.position), '[]') from role_binding b
@@ -263,11 +284,35 @@ public class OrganizationQueries {
 				  order by (case when %6$s then 0 else 1 end), n.valid_from desc nulls last limit 1) n on true
 				left join lateral (select pn.name from unit_name pn where pn.unit_id = u.parent_id
 				  order by (case when %7$s then 0 else 1 end), pn.valid_from desc nulls last limit 1) p on true
-				where u.id = :id""".formatted(valid("b"), valid("cn"), valid("c"), valid("da"), valid("pp"), valid("n"),
-				valid("pn"));
+				where """.formatted(valid("b"), valid("cn"), valid("c"), valid("da"), valid("pp"), valid("n"), valid("pn"));
+
+	private UnitDetails loadDetails(long unitId, LocalDate day) {
+		List<UnitDetails> found = loadDetails("u.id = :id", day, spec -> spec.param("id", unitId));
+		if (found.isEmpty()) {
+			throw new NotFound("unit", unitId);
+		}
+		return found.getFirst();
+	}
+
+	/**
+	 * The details of every unit of a jurisdiction valid on {@code day}, by id, in one statement (and one
+	 * more per unit that took part in a succession): after a change to the registry, reading the
+	 * units of a province one by one would cost a statement each.
+	 */
+	Map<Long, UnitDetails> detailsOfJurisdiction(String jurisdictionCode, LocalDate day) {
+		Map<Long, UnitDetails> all = new HashMap<>(512);
+		for (UnitDetails d : loadDetails("u.jurisdiction_code = :j and " + valid("u"), day,
+				spec -> spec.param("j", jurisdictionCode))) {
+			all.put(d.unit().id(), d);
+		}
+		return all;
+	}
+
+	private List<UnitDetails> loadDetails(String where, LocalDate day,
+			java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
 		record Row(UnitDetails details, boolean hasSuccessions) {
 		}
-		Row row = jdbc.sql(sql).param("id", unitId).param("day", day).query((rs, i) -> {
+		List<Row> rows = params.apply(jdbc.sql(DETAILS + " " + where).param("day", day)).query((rs, i) -> {
 			Long parentId = rs.getObject("parent_id", Long.class);
 			UnitRow unit = new UnitRow(rs.getLong("id"), rs.getString("jurisdiction_code"),
 					UnitType.valueOf(rs.getString("type")), parentId, rs.getString("name"), rs.getString("abbreviation"),
@@ -283,13 +328,16 @@ public class OrganizationQueries {
 					json.readValue(rs.getString("roles"), ROLES), json.readValue(rs.getString("duties"), DUTIES),
 					json.readValue(rs.getString("people"), PEOPLE), List.of());
 			return new Row(details, rs.getBoolean("has_successions"));
-		}).optional().orElseThrow(() -> new NotFound("unit", unitId));
-		UnitDetails d = row.details();
-		if (!row.hasSuccessions()) {
-			return d;
+		}).list();
+		List<UnitDetails> out = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			UnitDetails d = row.details();
+			out.add(!row.hasSuccessions() ? d
+					: new UnitDetails(d.unit(), d.asOf(), d.origin(), d.namedIn(), d.email(), d.phone(), d.address(),
+							d.website(), d.parent(), d.children(), d.names(), d.aliases(), d.roles(), d.duties(), d.people(),
+							successions(d.unit().id())));
 		}
-		return new UnitDetails(d.unit(), d.asOf(), d.origin(), d.namedIn(), d.email(), d.phone(), d.address(), d.website(),
-				d.parent(), d.children(), d.names(), d.aliases(), d.roles(), d.duties(), d.people(), successions(unitId));
+		return out;
 	}
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {

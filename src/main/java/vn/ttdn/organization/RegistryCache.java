@@ -2,6 +2,8 @@ package vn.ttdn.organization;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,6 +53,7 @@ class RegistryCache implements SmartLifecycle {
 	private final Duration pollEvery;
 	private final AtomicLong known = new AtomicLong(UNKNOWN);
 	private final Map<String, Cached> entries = new ConcurrentHashMap<>(4096);
+	private final Map<String, Loading> loading = new ConcurrentHashMap<>();
 	private volatile ScheduledExecutorService poller;
 
 	RegistryCache(JdbcClient jdbc, @Value("${ttdn.registry.revision-poll:PT0.5S}") Duration pollEvery) {
@@ -115,6 +118,11 @@ class RegistryCache implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The answer for {@code key} at the current revision, loaded by {@code load} if this node has none.
+	 * Requests that want the same answer while it is being loaded wait for that load instead of each
+	 * running their own (after a change, fifty readers of one province would otherwise all load it).
+	 */
 	@SuppressWarnings("unchecked")
 	<T> T get(String key, Supplier<T> load) {
 		long revision = revision();
@@ -122,7 +130,48 @@ class RegistryCache implements SmartLifecycle {
 		if (entry != null && entry.revision() == revision) {
 			return (T) entry.value();
 		}
-		T value = load.get();
+		Loading mine = new Loading(revision, new CompletableFuture<>());
+		Loading running = loading.putIfAbsent(key, mine);
+		if (running != null && running.revision() == revision) {
+			return (T) await(running.result());
+		}
+		if (running != null) {
+			// a load for another revision is still running: load this one without waiting for it
+			return store(key, revision, load.get());
+		}
+		try {
+			T value = store(key, revision, load.get());
+			mine.result().complete(value);
+			return value;
+		}
+		catch (RuntimeException | Error e) {
+			mine.result().completeExceptionally(e);
+			throw e;
+		}
+		finally {
+			loading.remove(key, mine);
+		}
+	}
+
+	private record Loading(long revision, CompletableFuture<Object> result) {
+	}
+
+	private static Object await(CompletableFuture<Object> result) {
+		try {
+			return result.join();
+		}
+		catch (CompletionException e) {
+			if (e.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (e.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw e;
+		}
+	}
+
+	private <T> T store(String key, long revision, T value) {
 		if (entries.size() >= CAPACITY) {
 			// Entries of earlier revisions are of no use any more; if that is not enough, start afresh.
 			entries.values().removeIf(e -> e.revision() != revision);

@@ -4,8 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ttdn.organization.OrganizationQueries.UnitDetails;
@@ -24,16 +25,12 @@ class UnitJson {
 	record Body(byte[] json, String etag) {
 	}
 
-	/** The answers about one unit on one day at one revision; each is serialised on first use. */
-	static final class Answers {
-
-		private final UnitDetails details;
-		private volatile @Nullable Body full;
-		private volatile @Nullable Body withoutContacts;
-
-		Answers(UnitDetails details) {
-			this.details = details;
-		}
+	/**
+	 * The answers about one unit on one day at one revision, both serialised at once: only the bytes
+	 * are kept, not the unit's details as objects (thousands of them would be copied by every garbage
+	 * collection while they are young).
+	 */
+	record Answers(String jurisdictionCode, Body full, Body withoutContacts) {
 	}
 
 	private final OrganizationQueries queries;
@@ -52,21 +49,33 @@ class UnitJson {
 	 * people's phone numbers and e-mail addresses.
 	 */
 	Body unit(long unitId, LocalDate day, Actor actor) {
-		Answers answers = cache.get("unitJson|" + unitId + "|" + day, () -> new Answers(queries.details(unitId, day)));
-		if (actor.isIn(answers.details.unit().jurisdictionCode())) {
-			Body body = answers.full;
-			if (body == null) {
-				body = body(answers.details);
-				answers.full = body;
-			}
-			return body;
-		}
-		Body body = answers.withoutContacts;
-		if (body == null) {
-			body = body(OrganizationApi.withoutContacts(answers.details));
-			answers.withoutContacts = body;
-		}
-		return body;
+		Answers answers = cache.get("unitJson|" + unitId + "|" + day, () -> answers(queries.detailsNotKept(unitId, day)));
+		return choose(answers, actor);
+	}
+
+	/**
+	 * The unit as {@code actor} may see it today, from the answers about all units of its
+	 * jurisdiction valid today, made together on the first request for any of them at a revision (the
+	 * usual request names no day; after a change to the registry, reading a province's units one by
+	 * one would cost a statement each). A unit not valid today is answered on its own.
+	 */
+	Body unitToday(long unitId, LocalDate today, Actor actor) {
+		String jurisdiction = queries.placeOf(unitId).jurisdictionCode();
+		Map<Long, Answers> all = cache.get("unitJsonToday|" + jurisdiction + "|" + today, () -> {
+			Map<Long, Answers> answers = new HashMap<>(512);
+			queries.detailsOfJurisdiction(jurisdiction, today).forEach((id, details) -> answers.put(id, answers(details)));
+			return answers;
+		});
+		Answers answers = all.get(unitId);
+		return answers != null ? choose(answers, actor) : unit(unitId, today, actor);
+	}
+
+	private Answers answers(UnitDetails details) {
+		return new Answers(details.unit().jurisdictionCode(), body(details), body(OrganizationApi.withoutContacts(details)));
+	}
+
+	private static Body choose(Answers answers, Actor actor) {
+		return actor.isIn(answers.jurisdictionCode()) ? answers.full() : answers.withoutContacts();
 	}
 
 	private Body body(UnitDetails details) {
