@@ -51,6 +51,13 @@ class RegistryRevisionTest {
 		return new Actor(0, "test", "Test", AppRole.SYSTEM_ADMIN, null, null);
 	}
 
+	/** A new unit, created on this node and read once, so that the units of the day are in the cache. */
+	long newUnitRead(String name) {
+		long id = newUnit(name);
+		assertThat(nameOf(id)).isEqualTo(name);
+		return id;
+	}
+
 	/** What another node does: changes the registry and moves the counter in one transaction. */
 	void renameElsewhere(long unitId, String name) {
 		jdbc.sql("update unit_name set name = ? where unit_id = ?").params(name, unitId).update();
@@ -98,8 +105,7 @@ class RegistryRevisionTest {
 	@Test
 	void anotherNodesChangeIsSeenAfterThePoll() {
 		String tag = UUID.randomUUID().toString().substring(0, 6);
-		long id = newUnit("Sở Hai " + tag);
-		assertThat(nameOf(id)).isEqualTo("Sở Hai " + tag);
+		long id = newUnitRead("Sở Hai " + tag);
 
 		renameElsewhere(id, "Sở Ba " + tag);
 		cache.poll();
@@ -109,11 +115,38 @@ class RegistryRevisionTest {
 	@Test
 	void theBackgroundPollPicksUpAnotherNodesChangeWithinASecondOrSo() {
 		String tag = UUID.randomUUID().toString().substring(0, 6);
-		long id = newUnit("Sở Bốn " + tag);
-		assertThat(nameOf(id)).isEqualTo("Sở Bốn " + tag);
+		long id = newUnitRead("Sở Bốn " + tag);
 
 		renameElsewhere(id, "Sở Năm " + tag);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(nameOf(id)).isEqualTo("Sở Năm " + tag));
+	}
+
+	/** After a change, many readers of one answer at once (fifty clients on one province) load it once and all get it. */
+	@Test
+	void readersOfOneAnswerAtOnceLoadItOnce() throws Exception {
+		String key = "test|" + UUID.randomUUID();
+		var loads = new java.util.concurrent.atomic.AtomicInteger();
+		var start = new java.util.concurrent.CountDownLatch(1);
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			var answers = java.util.stream.IntStream.range(0, 30).mapToObj(i -> executor.submit(() -> {
+				start.await();
+				return cache.get(key, () -> {
+					loads.incrementAndGet();
+					try {
+						Thread.sleep(200);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+					return "answer";
+				});
+			})).toList();
+			start.countDown();
+			for (var answer : answers) {
+				assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("answer");
+			}
+		}
+		assertThat(loads.get()).isEqualTo(1);
 	}
 
 	@Test
