@@ -1,4 +1,9 @@
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -160,6 +165,9 @@ public class LoadDriver {
 	private List<String> codes = List.of();
 	private long[] ids = new long[0];
 
+	private final String host;
+	private final byte[] expect;
+
 	private final AtomicLong issued = new AtomicLong();
 	private final AtomicLong warmupErrors = new AtomicLong();
 	private final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
@@ -175,19 +183,24 @@ public class LoadDriver {
 			.build();
 		this.basic = "Basic " + Base64.getEncoder()
 			.encodeToString((o.user() + ":" + o.password()).getBytes(StandardCharsets.UTF_8));
+		this.host = o.base().getPort() < 0 ? o.base().getHost() : o.base().getHost() + ":" + o.base().getPort();
+		this.expect = o.expect() == null ? null : o.expect().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** What one client measured: latencies in nanoseconds of the successful requests of the measurement period. */
 	static final class Samples {
 		long[] values = new long[4096];
+		long[] starts = new long[4096];
 		int size;
 		long errors;
 		long completed;
 
-		void add(long v) {
+		void add(long start, long v) {
 			if (size == values.length) {
 				values = Arrays.copyOf(values, size * 2);
+				starts = Arrays.copyOf(starts, size * 2);
 			}
+			starts[size] = start;
 			values[size++] = v;
 		}
 	}
@@ -245,65 +258,74 @@ public class LoadDriver {
 		}
 		int turn = index;
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		while (true) {
-			long t0 = System.nanoTime();
-			if (t0 >= measureTo || issued.incrementAndGet() > o.maxRequests()) {
-				return;
-			}
-			String path = expand(o.urls().get(turn++ % o.urls().size()), random);
-			HttpRequest.Builder request = HttpRequest.newBuilder(o.base().resolve(path))
-				.timeout(Duration.ofSeconds(o.timeout()))
-				.header("Accept", path.startsWith("/api/") ? "application/json" : "text/html")
-				.GET();
-			if ("basic".equals(o.auth())) {
-				request.header("Authorization", basic);
-			}
-			else if (cookie != null) {
-				request.header("Cookie", cookie);
-			}
-			String error = null;
-			try {
-				HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-				bytes.addAndGet(response.body().length);
-				responses.incrementAndGet();
-				if (response.statusCode() / 100 != 2) {
-					error = "HTTP " + response.statusCode();
+		Connection connection = new Connection(o.base(), o.timeout());
+		try {
+			while (true) {
+				long t0 = System.nanoTime();
+				if (t0 >= measureTo || issued.incrementAndGet() > o.maxRequests()) {
+					return;
 				}
-				else if (o.expect() != null
-						&& !new String(response.body(), StandardCharsets.UTF_8).contains(o.expect())) {
-					error = "body without expected text";
+				String path = expand(o.urls().get(turn++ % o.urls().size()), random);
+				String error = null;
+				try {
+					byte[] request = request(path, cookie);
+					Connection.Response response = connection.exchange(request, t0 + TimeUnit.SECONDS.toNanos(o.timeout()));
+					bytes.addAndGet(response.length());
+					responses.incrementAndGet();
+					if (response.status() / 100 != 2) {
+						error = "HTTP " + response.status();
+					}
+					else if (expect != null && !response.contains(expect)) {
+						error = "body without expected text";
+					}
 				}
-			}
-			catch (IOException e) {
-				error = e.getClass().getSimpleName();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			long t1 = System.nanoTime();
-			if (error != null && !error.startsWith("HTTP") && !pause(10)) {
-				return;
-			}
-			boolean started = t0 >= measureFrom && t0 < measureTo;
-			if (error != null) {
-				if (started) {
-					samples.errors++;
-					errorKinds.computeIfAbsent(error, k -> new AtomicLong()).incrementAndGet();
+				catch (IOException e) {
+					connection.close();
+					error = e.getClass().getSimpleName();
 				}
-				else if (t0 < measureFrom) {
-					warmupErrors.incrementAndGet();
+				long t1 = System.nanoTime();
+				if (error != null && !error.startsWith("HTTP") && !pause(10)) {
+					return;
 				}
-			}
-			else {
-				if (started) {
-					samples.add(t1 - t0);
+				boolean started = t0 >= measureFrom && t0 < measureTo;
+				if (error != null) {
+					if (started) {
+						samples.errors++;
+						errorKinds.computeIfAbsent(error, k -> new AtomicLong()).incrementAndGet();
+					}
+					else if (t0 < measureFrom) {
+						warmupErrors.incrementAndGet();
+					}
 				}
-				if (t1 >= measureFrom && t1 <= measureTo) {
-					samples.completed++;
+				else {
+					if (started) {
+						samples.add(t0 - measureFrom, t1 - t0);
+					}
+					if (t1 >= measureFrom && t1 <= measureTo) {
+						samples.completed++;
+					}
 				}
 			}
 		}
+		finally {
+			connection.close();
+		}
+	}
+
+	/** The request's bytes: a GET with the same headers for every request of this run, the credentials or the session cookie. */
+	private byte[] request(String path, String cookie) {
+		StringBuilder head = new StringBuilder(256).append("GET ").append(path).append(" HTTP/1.1\r\nHost: ")
+			.append(host)
+			.append("\r\nAccept: ")
+			.append(path.startsWith("/api/") ? "application/json" : "text/html")
+			.append("\r\nUser-Agent: ttdn-load-driver\r\n");
+		if ("basic".equals(o.auth())) {
+			head.append("Authorization: ").append(basic).append("\r\n");
+		}
+		else if (cookie != null) {
+			head.append("Cookie: ").append(cookie).append("\r\n");
+		}
+		return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Sleeps a little after a failed connection so that a stopped server is not hammered; false if interrupted. */
@@ -461,6 +483,7 @@ public class LoadDriver {
 				throughput, completed);
 		System.out.printf(Locale.ROOT, "  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f  mean %.1f%n", p50, p90, p99,
 				max, mean);
+		System.out.println("  p99 by period of the measurement (ms): " + windows(all));
 		double driverCpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
 		System.out.printf(Locale.ROOT, "  all requests including warm-up %d; load driver CPU time %.1f s%n", responses.get(),
 				driverCpu);
@@ -478,6 +501,28 @@ public class LoadDriver {
 		}
 	}
 
+	/** The p99 latency of the requests started in each tenth of the measurement period (at least 1 s each): where the slow ones were. */
+	private String windows(List<Samples> all) {
+		long width = Math.max(TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(o.duration()) / 10);
+		int count = (int) ((TimeUnit.SECONDS.toNanos(o.duration()) + width - 1) / width);
+		List<List<Long>> byWindow = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			byWindow.add(new ArrayList<>());
+		}
+		for (Samples s : all) {
+			for (int i = 0; i < s.size; i++) {
+				byWindow.get((int) Math.min(count - 1, s.starts[i] / width)).add(s.values[i]);
+			}
+		}
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			long[] v = byWindow.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+			sb.append(sb.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%d–%d s %.0f", i * width / 1_000_000_000L,
+					Math.min(o.duration(), (i + 1) * width / 1_000_000_000L), pct(v, 0.99)));
+		}
+		return sb.toString();
+	}
+
 	/** Nearest-rank percentile in milliseconds. */
 	private static double pct(long[] sorted, double q) {
 		if (sorted.length == 0) {
@@ -485,5 +530,226 @@ public class LoadDriver {
 		}
 		int rank = (int) Math.ceil(q * sorted.length);
 		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+	}
+
+	// ------------------------------------------------------------------------------------------ HTTP/1.1
+
+	/**
+	 * One client's keep-alive connection: a blocking socket that sends a request and reads the whole
+	 * answer (status, headers, a body by Content-Length or chunked), so that every answer is checked.
+	 * Written for this driver instead of java.net.http.HttpClient, which took about as much CPU per
+	 * request as the application it measured, on the same two CPUs. A connection that the server
+	 * closed between two requests (Tomcat closes a keep-alive connection after 100 requests, saying
+	 * so in the answer) is opened again before the next request, as any HTTP client does.
+	 */
+	static final class Connection {
+
+		record Response(int status, byte[] body, int length) {
+
+			boolean contains(byte[] text) {
+				int last = length - text.length;
+				byte first = text[0];
+				outer: for (int i = 0; i <= last; i++) {
+					if (body[i] != first) {
+						continue;
+					}
+					for (int j = 1; j < text.length; j++) {
+						if (body[i + j] != text[j]) {
+							continue outer;
+						}
+					}
+					return true;
+				}
+				return false;
+			}
+		}
+
+		private final URI base;
+		private final int timeoutSeconds;
+		private Socket socket;
+		private InputStream in;
+		private OutputStream out;
+		private final byte[] buffer = new byte[16 * 1024];
+		private int position;
+		private int limit;
+		private byte[] body = new byte[64 * 1024];
+
+		Connection(URI base, int timeoutSeconds) {
+			this.base = base;
+			this.timeoutSeconds = timeoutSeconds;
+		}
+
+		/** Sends the request and reads the answer before {@code deadline} (System.nanoTime). */
+		Response exchange(byte[] request, long deadline) throws IOException {
+			boolean reused = socket != null;
+			if (!reused) {
+				open();
+			}
+			try {
+				out.write(request);
+				out.flush();
+				return read(deadline);
+			}
+			catch (EOFException | SocketException e) {
+				if (!reused) {
+					throw e;
+				}
+				// The server closed the kept-alive connection before this request: once more, on a new one.
+				close();
+				open();
+				out.write(request);
+				out.flush();
+				return read(deadline);
+			}
+		}
+
+		private void open() throws IOException {
+			int port = base.getPort() > 0 ? base.getPort() : ("https".equals(base.getScheme()) ? 443 : 80);
+			Socket s = "https".equals(base.getScheme()) ? javax.net.ssl.SSLSocketFactory.getDefault().createSocket()
+					: new Socket();
+			s.setTcpNoDelay(true);
+			s.connect(new java.net.InetSocketAddress(base.getHost(), port), 5_000);
+			socket = s;
+			in = s.getInputStream();
+			out = new java.io.BufferedOutputStream(s.getOutputStream(), 1024);
+			position = 0;
+			limit = 0;
+		}
+
+		void close() {
+			if (socket != null) {
+				try {
+					socket.close();
+				}
+				catch (IOException e) {
+					// closing anyway
+				}
+			}
+			socket = null;
+			in = null;
+			out = null;
+		}
+
+		private Response read(long deadline) throws IOException {
+			String statusLine = line(deadline);
+			if (statusLine == null) {
+				throw new EOFException("connection closed before the answer");
+			}
+			if (!statusLine.startsWith("HTTP/1.")) {
+				throw new IOException("not an HTTP answer: " + statusLine);
+			}
+			int status = Integer.parseInt(statusLine.substring(9, 12));
+			long contentLength = -1;
+			boolean chunked = false;
+			boolean closes = statusLine.startsWith("HTTP/1.0");
+			for (String header = line(deadline); header != null && !header.isEmpty(); header = line(deadline)) {
+				int colon = header.indexOf(':');
+				if (colon <= 0) {
+					continue;
+				}
+				String name = header.substring(0, colon).trim();
+				String value = header.substring(colon + 1).trim();
+				if (name.equalsIgnoreCase("Content-Length")) {
+					contentLength = Long.parseLong(value);
+				}
+				else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+					chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+				}
+				else if (name.equalsIgnoreCase("Connection")) {
+					closes = value.equalsIgnoreCase("close");
+				}
+			}
+			int length = 0;
+			if (chunked) {
+				while (true) {
+					String size = line(deadline);
+					if (size == null) {
+						throw new EOFException("connection closed inside a chunked body");
+					}
+					int semicolon = size.indexOf(';');
+					int n = Integer.parseInt((semicolon >= 0 ? size.substring(0, semicolon) : size).trim(), 16);
+					if (n == 0) {
+						for (String trailer = line(deadline); trailer != null && !trailer.isEmpty(); trailer = line(deadline)) {
+							// trailers are not used
+						}
+						break;
+					}
+					length = readBody(length, n, deadline);
+					line(deadline);
+				}
+			}
+			else if (contentLength >= 0) {
+				length = readBody(0, Math.toIntExact(contentLength), deadline);
+			}
+			else if (status != 204 && status != 304 && status >= 200) {
+				// No length: the body runs until the server closes the connection.
+				closes = true;
+				while (position < limit || fill(deadline)) {
+					length = readBody(length, limit - position, deadline);
+				}
+			}
+			if (closes) {
+				close();
+			}
+			return new Response(status, body, length);
+		}
+
+		/** Appends {@code n} body bytes at {@code at}; returns the new length. */
+		private int readBody(int at, int n, long deadline) throws IOException {
+			if (body.length < at + n) {
+				body = Arrays.copyOf(body, Math.max(body.length * 2, at + n));
+			}
+			int end = at + n;
+			while (at < end) {
+				if (position == limit && !fill(deadline)) {
+					throw new EOFException("connection closed inside the body");
+				}
+				int chunk = Math.min(end - at, limit - position);
+				System.arraycopy(buffer, position, body, at, chunk);
+				position += chunk;
+				at += chunk;
+			}
+			return end;
+		}
+
+		/** A header line without its CRLF (ISO-8859-1), or null at the end of the stream. */
+		private String line(long deadline) throws IOException {
+			StringBuilder sb = null;
+			while (true) {
+				if (position == limit && !fill(deadline)) {
+					return sb == null ? null : sb.toString();
+				}
+				int start = position;
+				while (position < limit && buffer[position] != '\n') {
+					position++;
+				}
+				String piece = new String(buffer, start, position - start, StandardCharsets.ISO_8859_1);
+				if (position < limit) {
+					position++;
+					String whole = sb == null ? piece : sb.append(piece).toString();
+					return whole.endsWith("\r") ? whole.substring(0, whole.length() - 1) : whole;
+				}
+				if (sb == null) {
+					sb = new StringBuilder();
+				}
+				sb.append(piece);
+			}
+		}
+
+		/** Reads more bytes into the buffer; false at the end of the stream. */
+		private boolean fill(long deadline) throws IOException {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				throw new java.net.SocketTimeoutException("no answer within " + timeoutSeconds + " s");
+			}
+			socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left))));
+			int n = in.read(buffer, 0, buffer.length);
+			if (n < 0) {
+				return false;
+			}
+			position = 0;
+			limit = n;
+			return true;
+		}
 	}
 }

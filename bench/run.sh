@@ -10,7 +10,8 @@
 #
 # Settings (environment): JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PORT (default 8080, or
 # the next free port), CLIENTS (50), WARMUP (10), DURATION (30), BENCH_JAVA_OPTS (JVM options of the
-# application, default none), KEEP_DATA=1 to keep the data directories under target/bench-data/.
+# application, default none), KEEP_DATA=1 to keep the data directories under target/bench-data/, ROUNDS (1; 2 to
+# measure the three scenarios once more on the warmed-up application).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -97,11 +98,16 @@ done
 say "through the API: $(echo "$CODES" | wc -w) current jurisdictions holding $units units valid today"
 say "memory at ready: $(mem_line)"
 
-scenario unit-api basic '/api/v1/units/{id}'
-scenario units-list basic '/api/v1/jurisdictions/{code}/units'
-# A client waits for its page however long it takes (a second request on the same session while the
-# first is still being rendered would race on the session's attributes).
-scenario org-tree form '/org/{code}' --expect 'data-testid="unit-tree"' --timeout 120
+# ROUNDS=2 runs the three scenarios again on the same, by then warmed-up, application (scenario names
+# with "-round2"): the first round is the benchmark; the second shows the steady state.
+for round in $(seq 1 "${ROUNDS:-1}"); do
+	suffix=$([[ $round == 1 ]] && echo "" || echo "-round$round")
+	scenario "unit-api$suffix" basic '/api/v1/units/{id}'
+	scenario "units-list$suffix" basic '/api/v1/jurisdictions/{code}/units'
+	# A client waits for its page however long it takes (a second request on the same session while the
+	# first is still being rendered would race on the session's attributes).
+	scenario "org-tree$suffix" form '/org/{code}' --expect 'data-testid="unit-tree"' --timeout 120
+done
 
 say ""
 say "memory after the load: $(mem_line)"

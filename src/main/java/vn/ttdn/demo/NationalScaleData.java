@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.ttdn.organization.JurisdictionKind;
 import vn.ttdn.organization.Origin;
 import vn.ttdn.organization.Post;
+import vn.ttdn.organization.RegistryImport;
 import vn.ttdn.organization.UnitType;
 import vn.ttdn.shared.VietnameseText;
 
@@ -106,17 +107,19 @@ class NationalScaleData implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate transaction;
+	private final RegistryImport registry;
 	private final Clock clock;
 	private final int jurisdictionTarget;
 	private final int unitTarget;
 	private final int peoplePerUnit;
 
-	NationalScaleData(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
+	NationalScaleData(JdbcTemplate jdbc, TransactionTemplate transaction, RegistryImport registry, Clock clock,
 			@Value("${ttdn.bench.jurisdictions:34}") int jurisdictionTarget,
 			@Value("${ttdn.bench.units:5000}") int unitTarget,
 			@Value("${ttdn.bench.people-per-unit:4}") int peoplePerUnit) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.registry = registry;
 		this.clock = clock;
 		this.jurisdictionTarget = jurisdictionTarget;
 		this.unitTarget = unitTarget;
@@ -132,6 +135,7 @@ class NationalScaleData implements ApplicationRunner {
 		long started = System.nanoTime();
 		Totals totals = transaction.execute(status -> {
 			Totals t = generate();
+			registry.writtenInBulk();
 			jdbc.update("insert into demo_dataset (name, loaded_at) values (?, ?)", DATASET,
 					Timestamp.from(Instant.now(clock)));
 			return t;

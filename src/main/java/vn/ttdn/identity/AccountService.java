@@ -12,6 +12,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ttdn.shared.TtdnProperties;
@@ -58,13 +59,32 @@ public class AccountService implements UserDetailsService {
 					properties.security().lockout()));
 	}
 
-	@EventListener
-	void onSuccess(AuthenticationSuccessEvent event) {
-		// Only when there is something to reset: API clients authenticate on every request.
-		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal p && p.failedLogins() > 0) {
-			recent.removeUserFromCache(p.getUsername());
-			accounts.findById(p.actor().accountId()).ifPresent(Account::succeededLogin);
+	/**
+	 * After a successful sign-in, only when there is something to reset. Not a transactional listener
+	 * itself: API clients authenticate on every request, and a transaction (a pooled connection) per
+	 * request for nothing was a good part of an API call's cost.
+	 */
+	@Component
+	static class SignInSucceeded {
+
+		private final AccountService service;
+
+		SignInSucceeded(AccountService service) {
+			this.service = service;
 		}
+
+		@EventListener
+		void onSuccess(AuthenticationSuccessEvent event) {
+			if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal p && p.failedLogins() > 0) {
+				service.succeededLogin(p.actor().accountId(), p.getUsername());
+			}
+		}
+	}
+
+	/** A sign-in succeeded after failed ones: the failure count starts again. */
+	public void succeededLogin(long accountId, String username) {
+		recent.removeUserFromCache(username);
+		accounts.findById(accountId).ifPresent(Account::succeededLogin);
 	}
 
 	public void changePassword(Actor actor, String current, String next, String repeated) {

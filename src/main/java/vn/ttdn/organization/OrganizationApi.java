@@ -6,10 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,18 +44,22 @@ class OrganizationApi {
 	private final OrganizationQueries queries;
 	private final Registry registry;
 	private final Clock clock;
+	private final UnitJson unitJson;
 
-	OrganizationApi(OrganizationQueries queries, Registry registry, Clock clock) {
+	OrganizationApi(OrganizationQueries queries, Registry registry, Clock clock, UnitJson unitJson) {
 		this.queries = queries;
 		this.registry = registry;
 		this.clock = clock;
+		this.unitJson = unitJson;
 	}
 
 	/** People of other jurisdictions are listed without their phone and e-mail (C19). */
 	static UnitDetails visibleTo(UnitDetails d, Actor actor) {
-		if (actor.isIn(d.unit().jurisdictionCode())) {
-			return d;
-		}
+		return actor.isIn(d.unit().jurisdictionCode()) ? d : withoutContacts(d);
+	}
+
+	/** The unit as someone outside its jurisdiction sees it: its people without phone and e-mail. */
+	static UnitDetails withoutContacts(UnitDetails d) {
 		List<PersonRow> people = d.people().stream()
 			.map(p -> new PersonRow(p.id(), p.fullName(), p.post(), p.positionTitle(), null, null, p.validFrom(),
 					p.validTo(), p.demo()))
@@ -76,12 +84,24 @@ class OrganizationApi {
 		return queries.units(code, asOf != null ? asOf : queries.defaultDay(code, LocalDate.now(clock)), q);
 	}
 
-	@GetMapping("/units/{id}")
-	@Operation(summary = "A unit as of a date: names, roles, duties with article references, people, successions")
-	UnitDetails unit(@PathVariable long id,
+	/**
+	 * Answered from JSON kept per registry revision ({@link UnitJson}), with an entity tag: a request
+	 * with a matching {@code If-None-Match} gets 304 Not Modified without a body. Whether the caller
+	 * may see the people's contacts is decided on every request.
+	 */
+	@GetMapping(path = "/units/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "A unit as of a date: names, roles, duties with article references, people, successions",
+			description = "The answer carries an ETag; send it back in If-None-Match to get 304 Not Modified while the unit is unchanged.")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UnitDetails.class)))
+	ResponseEntity<byte[]> unit(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			Actor actor) {
-		return visibleTo(queries.details(id, asOf != null ? asOf : queries.defaultUnitDay(id, LocalDate.now(clock))), actor);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate day = asOf != null ? asOf : queries.defaultUnitDay(id, today);
+		UnitJson.Body body = asOf == null && day.equals(today) ? unitJson.unitToday(id, today, actor)
+				: unitJson.unit(id, day, actor);
+		// Spring answers 304 itself when the request's If-None-Match names this tag.
+		return ResponseEntity.ok().eTag(body.etag()).contentType(MediaType.APPLICATION_JSON).body(body.json());
 	}
 
 	@GetMapping("/units/{id}/history")

@@ -35,9 +35,11 @@ class OrganizationController {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final TtdnProperties properties;
+	private final TreeHtml treeHtml;
 
 	OrganizationController(OrganizationQueries queries, Registry registry, MessageSource messages, Clock clock,
-			TtdnProperties properties) {
+			TtdnProperties properties, TreeHtml treeHtml) {
+		this.treeHtml = treeHtml;
 		this.queries = queries;
 		this.registry = registry;
 		this.messages = messages;
@@ -53,10 +55,10 @@ class OrganizationController {
 	@GetMapping("/org/{code}")
 	String tree(@PathVariable String code, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
-			Actor actor, Model model) {
+			Actor actor, Model model, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
 		LocalDate day = asOf != null ? asOf : queries.defaultDay(code, LocalDate.now(clock));
 		model.addAttribute("jurisdiction", queries.jurisdiction(code));
-		model.addAttribute("jurisdictions", queries.jurisdictions());
+		model.addAttribute("jurisdictionOptions", treeHtml.jurisdictionOptions(request.getContextPath(), code));
 		model.addAttribute("asOf", day);
 		model.addAttribute("q", q);
 		model.addAttribute("canManage", actor.canManage(code));
@@ -64,7 +66,7 @@ class OrganizationController {
 			model.addAttribute("matches", queries.units(code, day, q));
 		}
 		else {
-			model.addAttribute("tree", queries.tree(code, day));
+			model.addAttribute("treeHtml", treeHtml.render(request.getContextPath(), code, day, locale));
 		}
 		return "organization/tree";
 	}

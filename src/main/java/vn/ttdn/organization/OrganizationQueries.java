@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import vn.ttdn.shared.NotFound;
 import vn.ttdn.shared.VietnameseText;
 
@@ -32,10 +36,12 @@ public class OrganizationQueries {
 
 	private final JdbcClient jdbc;
 	private final RegistryCache cache;
+	private final JsonMapper json;
 
-	OrganizationQueries(JdbcClient jdbc, RegistryCache cache) {
+	OrganizationQueries(JdbcClient jdbc, RegistryCache cache, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.cache = cache;
+		this.json = json;
 	}
 
 	private static String valid(String alias) {
@@ -128,12 +134,27 @@ public class OrganizationQueries {
 
 	/** The day to show a unit on when none is asked for: today, or its last day if it has ended. */
 	public LocalDate defaultUnitDay(long unitId, LocalDate today) {
-		Optional<LocalDate> lastDay = cache.get("lastDay|" + unitId, () -> jdbc.sql("select valid_to from unit where id = ?")
-			.param(unitId)
-			.query((rs, i) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
-			.optional()
-			.orElseThrow(() -> new NotFound("unit", unitId)));
-		return lastDay.filter(d -> d.isBefore(today)).orElse(today);
+		LocalDate lastDay = placeOf(unitId).lastDay();
+		return lastDay != null && lastDay.isBefore(today) ? lastDay : today;
+	}
+
+	/** Where a unit belongs and its last day, if it has ended. */
+	record UnitPlace(String jurisdictionCode, @Nullable LocalDate lastDay) {
+	}
+
+	/** The jurisdiction and last day of a unit, from one list of all units per revision; NotFound for an unknown id. */
+	UnitPlace placeOf(long unitId) {
+		Map<Long, UnitPlace> places = cache.get("unitPlaces", () -> {
+			Map<Long, UnitPlace> all = new HashMap<>(8192);
+			jdbc.sql("select id, jurisdiction_code, valid_to from unit").query((RowCallbackHandler) rs -> all
+				.put(rs.getLong(1), new UnitPlace(rs.getString(2), rs.getObject(3, LocalDate.class))));
+			return all;
+		});
+		UnitPlace place = places.get(unitId);
+		if (place == null) {
+			throw new NotFound("unit", unitId);
+		}
+		return place;
 	}
 
 	// ---------------------------------------------------------------- units
@@ -223,62 +244,114 @@ public class OrganizationQueries {
 		return cache.get("details|" + unitId + "|" + day, () -> loadDetails(unitId, day));
 	}
 
-	private UnitDetails loadDetails(long unitId, LocalDate day) {
-		UnitRow row = unitOn(unitId, day).orElseThrow(() -> new NotFound("unit", unitId));
-		var extra = jdbc.sql("select origin, named_in, email, phone, address, website from unit where id = ?")
-			.param(unitId)
-			.query((rs, i) -> new Object[] { Origin.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6) })
-			.single();
-		UnitRef parent = row.parentId() == null ? null
-				: unitOn(row.parentId(), day).map(p -> new UnitRef(p.id(), p.name())).orElse(null);
-		List<UnitRef> children = jdbc.sql("""
-				select u.id, n.name from unit u join unit_name n on n.unit_id = u.id and %s
-				where u.parent_id = :id and %s""".formatted(valid("n"), valid("u")))
-			.param("id", unitId)
-			.param("day", day)
-			.query(UnitRef.class)
-			.list()
-			.stream()
-			.sorted(Comparator.comparing(UnitRef::name, VIETNAMESE))
-			.toList();
-		List<NameRow> names = jdbc.sql("""
-				select name, abbreviation, name_en, valid_from, valid_to from unit_name where unit_id = ?
-				order by valid_from nulls first, id""")
-			.param(unitId)
-			.query(NameRow.class)
-			.list();
-		List<String> aliases = jdbc.sql("select alias from unit_alias where unit_id = ? order by alias")
-			.param(unitId)
-			.query(String.class)
-			.list();
-		List<RoleRow> roles = jdbc.sql("""
-				select b.id as binding_id, r.code, r.name_vi, r.name_en, b.valid_from, b.valid_to, b.basis, b.confirmed
-				from role_binding b join regulation_role r on r.code = b.role_code
-				where b.unit_id = :id order by (case when %s then 0 else 1 end), r.position, b.valid_from""".formatted(valid("b")))
-			.param("id", unitId)
-			.param("day", day)
-			.query(RoleRow.class)
-			.list();
-		List<DutyRow> duties = jdbc.sql("""
-				select d.id as duty_id, d.document_number, d.article, d.clause, d.text, a.valid_from, a.valid_to, a.basis
-				from duty_assignment a join duty d on d.id = a.duty_id
-				where a.unit_id = :id and %s order by d.document_number, d.article, d.position""".formatted(valid("a")))
-			.param("id", unitId)
-			.param("day", day)
-			.query(DutyRow.class)
-			.list();
-		List<PersonRow> people = jdbc.sql("""
-				select id, full_name, post, position_title, phone, email, valid_from, valid_to, demo from person p
-				where unit_id = :id and %s order by post, full_name""".formatted(valid("p")))
-			.param("id", unitId)
-			.param("day", day)
-			.query(PersonRow.class)
-			.list();
-		return new UnitDetails(row, day, (Origin) extra[0], (String) extra[1], (String) extra[2], (String) extra[3],
-				(String) extra[4], (String) extra[5], parent, children, names, aliases, roles, duties, people,
-				successions(unitId));
+	/** The same as {@link #details}, read afresh and not kept: for callers that keep something smaller made from it. */
+	UnitDetails detailsNotKept(long unitId, LocalDate day) {
+		return loadDetails(unitId, day);
 	}
+
+	/**
+	 * One statement for the unit, its name and parent that day, its children, names, aliases, roles,
+	 * duties and people (lists as JSON arrays), and one more per succession it took part in: a unit
+	 * read for the first time at a revision used to cost a dozen round trips, each with a pooled
+	 * connection of its own.
+	 */
+	private static final String DETAILS = """
+				select u.id, u.jurisdiction_code, u.type, u.parent_id, u.valid_from, u.valid_to, u.origin, u.named_in,
+				  u.email, u.phone, u.address, u.website, n.name, n.abbreviation, n.name_en, p.name as parent_name,
+				  (select coalesce(json_agg(b.role_code order by r.position), '[]') from role_binding b
+				     join regulation_role r on r.code = b.role_code where b.unit_id = u.id and %1$s) as current_roles,
+				  (select coalesce(json_agg(json_build_object('id', c.id, 'name', cn.name)), '[]') from unit c
+				     join unit_name cn on cn.unit_id = c.id and %2$s where c.parent_id = u.id and %3$s) as children,
+				  (select coalesce(json_agg(json_build_object('name', a.name, 'abbreviation', a.abbreviation, 'nameEn', a.name_en,
+				     'validFrom', a.valid_from, 'validTo', a.valid_to) order by a.valid_from nulls first, a.id), '[]')
+				     from unit_name a where a.unit_id = u.id) as names,
+				  (select coalesce(json_agg(x.alias order by x.alias), '[]') from unit_alias x where x.unit_id = u.id) as aliases,
+				  (select coalesce(json_agg(json_build_object('bindingId', b.id, 'code', r.code, 'nameVi', r.name_vi,
+				     'nameEn', r.name_en, 'validFrom', b.valid_from, 'validTo', b.valid_to, 'basis', b.basis, 'confirmed', b.confirmed)
+				     order by (case when %1$s then 0 else 1 end), r.position, b.valid_from), '[]')
+				     from role_binding b join regulation_role r on r.code = b.role_code where b.unit_id = u.id) as roles,
+				  (select coalesce(json_agg(json_build_object('dutyId', d.id, 'documentNumber', d.document_number,
+				     'article', d.article, 'clause', d.clause, 'text', d.text, 'validFrom', da.valid_from, 'validTo', da.valid_to,
+				     'basis', da.basis) order by d.document_number, d.article, d.position), '[]')
+				     from duty_assignment da join duty d on d.id = da.duty_id where da.unit_id = u.id and %4$s) as duties,
+				  (select coalesce(json_agg(json_build_object('id', pp.id, 'fullName', pp.full_name, 'post', pp.post,
+				     'positionTitle', pp.position_title, 'phone', pp.phone, 'email', pp.email, 'validFrom', pp.valid_from,
+				     'validTo', pp.valid_to, 'demo', pp.demo) order by pp.post, pp.full_name), '[]')
+				     from person pp where pp.unit_id = u.id and %5$s) as people,
+				  exists (select 1 from succession_unit l where l.unit_id = u.id) as has_successions
+				from unit u
+				left join lateral (select * from unit_name n where n.unit_id = u.id
+				  order by (case when %6$s then 0 else 1 end), n.valid_from desc nulls last limit 1) n on true
+				left join lateral (select pn.name from unit_name pn where pn.unit_id = u.parent_id
+				  order by (case when %7$s then 0 else 1 end), pn.valid_from desc nulls last limit 1) p on true
+				where """.formatted(valid("b"), valid("cn"), valid("c"), valid("da"), valid("pp"), valid("n"), valid("pn"));
+
+	private UnitDetails loadDetails(long unitId, LocalDate day) {
+		List<UnitDetails> found = loadDetails("u.id = :id", day, spec -> spec.param("id", unitId));
+		if (found.isEmpty()) {
+			throw new NotFound("unit", unitId);
+		}
+		return found.getFirst();
+	}
+
+	/**
+	 * The details of every unit of a jurisdiction valid on {@code day}, by id, in one statement (and one
+	 * more per unit that took part in a succession): after a change to the registry, reading the
+	 * units of a province one by one would cost a statement each.
+	 */
+	Map<Long, UnitDetails> detailsOfJurisdiction(String jurisdictionCode, LocalDate day) {
+		Map<Long, UnitDetails> all = new HashMap<>(512);
+		for (UnitDetails d : loadDetails("u.jurisdiction_code = :j and " + valid("u"), day,
+				spec -> spec.param("j", jurisdictionCode))) {
+			all.put(d.unit().id(), d);
+		}
+		return all;
+	}
+
+	private List<UnitDetails> loadDetails(String where, LocalDate day,
+			java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
+		record Row(UnitDetails details, boolean hasSuccessions) {
+		}
+		List<Row> rows = params.apply(jdbc.sql(DETAILS + " " + where).param("day", day)).query((rs, i) -> {
+			Long parentId = rs.getObject("parent_id", Long.class);
+			UnitRow unit = new UnitRow(rs.getLong("id"), rs.getString("jurisdiction_code"),
+					UnitType.valueOf(rs.getString("type")), parentId, rs.getString("name"), rs.getString("abbreviation"),
+					rs.getString("name_en"), rs.getObject("valid_from", LocalDate.class),
+					rs.getObject("valid_to", LocalDate.class), json.readValue(rs.getString("current_roles"), STRINGS));
+			List<UnitRef> children = json.readValue(rs.getString("children"), UNIT_REFS).stream()
+				.sorted(Comparator.comparing(UnitRef::name, VIETNAMESE))
+				.toList();
+			UnitRef parent = parentId == null ? null : new UnitRef(parentId, rs.getString("parent_name"));
+			UnitDetails details = new UnitDetails(unit, day, Origin.valueOf(rs.getString("origin")), rs.getString("named_in"),
+					rs.getString("email"), rs.getString("phone"), rs.getString("address"), rs.getString("website"), parent,
+					children, json.readValue(rs.getString("names"), NAMES), json.readValue(rs.getString("aliases"), STRINGS),
+					json.readValue(rs.getString("roles"), ROLES), json.readValue(rs.getString("duties"), DUTIES),
+					json.readValue(rs.getString("people"), PEOPLE), List.of());
+			return new Row(details, rs.getBoolean("has_successions"));
+		}).list();
+		List<UnitDetails> out = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			UnitDetails d = row.details();
+			out.add(!row.hasSuccessions() ? d
+					: new UnitDetails(d.unit(), d.asOf(), d.origin(), d.namedIn(), d.email(), d.phone(), d.address(),
+							d.website(), d.parent(), d.children(), d.names(), d.aliases(), d.roles(), d.duties(), d.people(),
+							successions(d.unit().id())));
+		}
+		return out;
+	}
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+	private static final TypeReference<List<UnitRef>> UNIT_REFS = new TypeReference<>() {
+	};
+	private static final TypeReference<List<NameRow>> NAMES = new TypeReference<>() {
+	};
+	private static final TypeReference<List<RoleRow>> ROLES = new TypeReference<>() {
+	};
+	private static final TypeReference<List<DutyRow>> DUTIES = new TypeReference<>() {
+	};
+	private static final TypeReference<List<PersonRow>> PEOPLE = new TypeReference<>() {
+	};
 
 	private List<SuccessionRow> successions(long unitId) {
 		List<Long> ids = jdbc.sql("""

@@ -111,6 +111,11 @@ public class RegistryImport {
 		return succession.getId();
 	}
 
+	/** Registry rows were written directly (batched SQL, generated data) in the caller's transaction: caches start afresh. */
+	public void writtenInBulk() {
+		cache.changed();
+	}
+
 	public @Nullable Long unitIdByKey(String key) {
 		return units.findByDemoKey(key).map(Unit::getId).orElse(null);
 	}

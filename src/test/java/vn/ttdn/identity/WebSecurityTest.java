@@ -29,6 +29,9 @@ class WebSecurityTest {
 	@Autowired
 	AccountService accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	String newAccount() {
 		String username = "test." + UUID.randomUUID().toString().substring(0, 8);
 		accounts.create(username, "MatKhau2026x", "Cán bộ thử", null, AppRole.LEADER, "01", null, false);
@@ -65,6 +68,53 @@ class WebSecurityTest {
 		mvc.perform(formLogin().user(username).password("MatKhau2026x")).andExpect(redirectedUrl("/login?error=locked"));
 		mvc.perform(get("/login").param("error", "locked"))
 			.andExpect(content().string(containsString("Tài khoản tạm thời bị khóa")));
+	}
+
+	/** A successful sign-in after failed ones starts the count again (four more failures do not lock the account). */
+	@Test
+	void aSuccessfulSignInResetsTheFailures() throws Exception {
+		String username = newAccount();
+		for (int i = 0; i < 4; i++) {
+			mvc.perform(formLogin().user(username).password("sai-mat-khau")).andExpect(redirectedUrl("/login?error=bad"));
+		}
+		mvc.perform(formLogin().user(username).password("MatKhau2026x")).andExpect(redirectedUrl("/"));
+		for (int i = 0; i < 4; i++) {
+			mvc.perform(formLogin().user(username).password("sai-mat-khau")).andExpect(redirectedUrl("/login?error=bad"));
+		}
+		mvc.perform(formLogin().user(username).password("MatKhau2026x")).andExpect(redirectedUrl("/"));
+	}
+
+	/**
+	 * Sessions live in PostgreSQL so that every node sees them. A page reads the session; it writes
+	 * the session's last access only when that is a minute old or more.
+	 */
+	@Test
+	void aSessionWorksAcrossPagesAndItsLastAccessIsWrittenAtMostOnceAMinute() throws Exception {
+		String username = newAccount();
+		var login = mvc.perform(formLogin().user(username).password("MatKhau2026x")).andExpect(redirectedUrl("/"))
+			.andReturn().getResponse();
+		jakarta.servlet.http.Cookie session = login.getCookie("SESSION");
+		assertThat(session).isNotNull();
+		long signedIn = lastAccess(username);
+		for (int i = 0; i < 3; i++) {
+			mvc.perform(get("/org/01").cookie(session)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-testid=\"unit-tree\"")));
+		}
+		assertThat(lastAccess(username)).isEqualTo(signedIn);
+
+		jdbc.sql("update spring_session set last_access_time = last_access_time - 120000, expiry_time = expiry_time - 120000 where principal_name = ?")
+			.param(username).update();
+		mvc.perform(get("/org/01").cookie(session)).andExpect(status().isOk());
+		assertThat(lastAccess(username)).isGreaterThanOrEqualTo(signedIn);
+
+		mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+		mvc.perform(get("/org/01").cookie(session).accept(org.springframework.http.MediaType.TEXT_HTML))
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	long lastAccess(String username) {
+		return jdbc.sql("select last_access_time from spring_session where principal_name = ?").param(username)
+			.query(Long.class).single();
 	}
 
 	/** API clients send their password with every request; an account remembered for that is forgotten the moment it changes. */

@@ -1,5 +1,6 @@
 package vn.ttdn.organization;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +10,8 @@ import static vn.ttdn.Accounts.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -76,6 +79,43 @@ class OrganizationApiTest {
 			.andExpect(jsonPath("$.people[0].fullName").exists())
 			.andExpect(jsonPath("$.people[0].email").doesNotExist())
 			.andExpect(jsonPath("$.people[0].phone").doesNotExist());
+	}
+
+	/**
+	 * The unit's answer carries an entity tag; the same tag back gives 304 without a body until the
+	 * unit changes. The tag is of what the caller may see: someone from another jurisdiction (no
+	 * contacts) has another tag, and never gets a 304 for the full answer's tag.
+	 */
+	@Test
+	void theUnitApiAnswersWithAnEntityTagAnd304WhileTheUnitIsUnchanged() throws Exception {
+		long id = unit("hn-sdl");
+		var first = mvc.perform(get("/api/v1/units/{id}", id).with(as("hn.dieuphoi")))
+			.andExpect(status().isOk())
+			.andExpect(header().exists("ETag"))
+			.andReturn().getResponse();
+		String etag = first.getHeader("ETag");
+		mvc.perform(get("/api/v1/units/{id}", id).header("If-None-Match", etag).with(as("hn.dieuphoi")))
+			.andExpect(status().isNotModified())
+			.andExpect(header().string("ETag", etag))
+			.andExpect(content().string(""));
+		// the caller's scope is checked first: no answer without signing in, and another jurisdiction's reader gets the other answer
+		mvc.perform(get("/api/v1/units/{id}", id).header("If-None-Match", etag)).andExpect(status().isUnauthorized());
+		String outside = mvc.perform(get("/api/v1/units/{id}", id).header("If-None-Match", etag).with(as("bd.lanhdao")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.people[0].fullName").exists())
+			.andExpect(jsonPath("$.people[0].email").doesNotExist())
+			.andReturn().getResponse().getHeader("ETag");
+		assertThat(outside).isNotEqualTo(etag);
+		// a change to the unit gives a new answer and a new tag at once
+		mvc.perform(put("/api/v1/units/{id}", id).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"type\":\"PRESS_AGENCY\",\"name\":\"Sở Du lịch\",\"phone\":\"024 3825 1111\"}")
+			.with(as("hn.dulich.canbo")))
+			.andExpect(status().isOk());
+		String changed = mvc.perform(get("/api/v1/units/{id}", id).header("If-None-Match", etag).with(as("hn.dieuphoi")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.phone").value("024 3825 1111"))
+			.andReturn().getResponse().getHeader("ETag");
+		assertThat(changed).isNotEqualTo(etag);
 	}
 
 	@Test
