@@ -94,6 +94,12 @@ class BrowserTest {
 		assertThat(duty).containsText("Điều 10 khoản 4");
 		assertThat(duty).containsText("28/2018/QĐ-UBND");
 		assertThat(page.getByTestId("unit-roles")).containsText("FOREIGN_REPORTERS");
+
+		// The chooser takes the tree to another jurisdiction (its script obeys the page's Content-Security-Policy).
+		page.navigate("http://localhost:" + port + "/org/35");
+		page.getByTestId("jurisdiction-select").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("01 · Thành phố Hà Nội"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem").setExact(true)).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Thành phố Hà Nội");
 	}
 
 	/** An officer of Sở Du lịch records progress on a 2023 task it leads; the coordinating department sees it. */
