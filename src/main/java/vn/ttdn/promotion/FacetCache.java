@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -34,10 +36,19 @@ class FacetCache {
 
 	private final int capacity;
 
+	/** Answers read from the cache and answers counted ({@code ttdn.promotion.facets}, tag {@code result}). */
+	private final Counter hits;
+
+	private final Counter counted;
+
 	private final Map<List<String>, Cached> entries;
 
-	FacetCache(@Value("${ttdn.promotion.facet-cache-size:10000}") int capacity) {
+	FacetCache(@Value("${ttdn.promotion.facet-cache-size:10000}") int capacity, MeterRegistry meters) {
 		this.capacity = capacity;
+		this.hits = Counter.builder("ttdn.promotion.facets").description("Facet counts of a search")
+			.tag("result", "cached").register(meters);
+		this.counted = Counter.builder("ttdn.promotion.facets").description("Facet counts of a search")
+			.tag("result", "counted").register(meters);
 		this.entries = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<List<String>, Cached> eldest) {
@@ -48,6 +59,7 @@ class FacetCache {
 
 	PromotionSearch.Counted get(SearchScope<Translation> scope, List<String> key, Supplier<PromotionSearch.Counted> count) {
 		if (capacity <= 0) {
+			counted.increment();
 			return count.get();
 		}
 		// Read before counting: should the index change meanwhile, the count is newer than its label and
@@ -57,6 +69,7 @@ class FacetCache {
 		Cached entry = entries.compute(key, (k, known) -> known != null && known.indexState().equals(state)
 				&& !known.counted().isCompletedExceptionally() ? known : new Cached(state, mine));
 		if (entry.counted() == mine) {
+			counted.increment();
 			try {
 				mine.complete(count.get());
 			}
@@ -65,6 +78,9 @@ class FacetCache {
 				entries.remove(key, entry);
 				throw e;
 			}
+		}
+		else {
+			hits.increment();
 		}
 		try {
 			return entry.counted().join();

@@ -32,6 +32,9 @@ class PromotionSearchTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	List<String> titles(PromotionSearch.Result result) {
 		return result.hits().stream().map(PromotionSearch.Hit::title).toList();
 	}
@@ -97,7 +100,10 @@ class PromotionSearchTest {
 		var work = new Contributions(mvc);
 		var photos2026 = new Query(null, "en", null, "PHOTO", null, 2026, 0, 20, Sort.NEWEST);
 		var before = search.publicSearch(photos2026);
+		double cached = meters.get("ttdn.promotion.facets").tag("result", "cached").counter().count();
 		assertThat(search.publicSearch(photos2026)).as("asked again, the same counts").isEqualTo(before);
+		assertThat(meters.get("ttdn.promotion.facets").tag("result", "cached").counter().count())
+			.as("read from the cache, not counted again").isEqualTo(cached + 1);
 		long id = work.published("Ảnh Omicron hồ Tây", "Omicron photo of West Lake", List.of("vi", "en"));
 		var published = search.publicSearch(photos2026);
 		assertThat(published.total()).isEqualTo(before.total() + 1);
