@@ -3,7 +3,6 @@ package vn.ttdn.organization;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import vn.ttdn.shared.Completions;
 
 /**
  * Answers repeated reads of the registry from memory. The registry changes rarely and is read on
@@ -133,7 +133,7 @@ class RegistryCache implements SmartLifecycle {
 		Loading mine = new Loading(revision, new CompletableFuture<>());
 		Loading running = loading.putIfAbsent(key, mine);
 		if (running != null && running.revision() == revision) {
-			return (T) await(running.result());
+			return (T) Completions.join(running.result());
 		}
 		if (running != null) {
 			// a load for another revision is still running: load this one without waiting for it
@@ -154,21 +154,6 @@ class RegistryCache implements SmartLifecycle {
 	}
 
 	private record Loading(long revision, CompletableFuture<Object> result) {
-	}
-
-	private static Object await(CompletableFuture<Object> result) {
-		try {
-			return result.join();
-		}
-		catch (CompletionException e) {
-			if (e.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (e.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw e;
-		}
 	}
 
 	private <T> T store(String key, long revision, T value) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +17,7 @@ import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.mapper.orm.scope.SearchScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.ttdn.shared.Completions;
 
 /**
  * Facet counts and exact totals, kept per query for as long as the search index does not change.
@@ -82,15 +82,7 @@ class FacetCache {
 		else {
 			hits.increment();
 		}
-		try {
-			return entry.counted().join();
-		}
-		catch (CompletionException e) {
-			if (e.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw e;
-		}
+		return Completions.join(entry.counted());
 	}
 
 	/** The segments the searches see now; equal lists mean an unchanged index. */
