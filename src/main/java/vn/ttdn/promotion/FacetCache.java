@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +14,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.mapper.orm.scope.SearchScope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.ttdn.shared.Completions;
@@ -57,10 +57,15 @@ class FacetCache {
 		});
 	}
 
-	PromotionSearch.Counted get(SearchScope<Translation> scope, List<String> key, Supplier<PromotionSearch.Counted> count) {
+	/**
+	 * What is known of a query's facets: counted already (and counted on this state of the index),
+	 * being counted by another request (waited for), or to be counted by the caller, who then hands
+	 * the count to the ticket, or its failure.
+	 */
+	Ticket lookup(SearchScope<Translation> scope, List<String> key) {
 		if (capacity <= 0) {
 			counted.increment();
-			return count.get();
+			return new Ticket(null, new CompletableFuture<>(), null);
 		}
 		// Read before counting: should the index change meanwhile, the count is newer than its label and
 		// is merely counted again by the next request, never older than it.
@@ -70,19 +75,42 @@ class FacetCache {
 				&& !known.counted().isCompletedExceptionally() ? known : new Cached(state, mine));
 		if (entry.counted() == mine) {
 			counted.increment();
-			try {
-				mine.complete(count.get());
-			}
-			catch (RuntimeException e) {
-				mine.completeExceptionally(e);
-				entries.remove(key, entry);
-				throw e;
+			return new Ticket(null, mine, () -> entries.remove(key, entry));
+		}
+		hits.increment();
+		return new Ticket(Completions.join(entry.counted()), entry.counted(), null);
+	}
+
+	/** A query's facets: {@link #known()} if counted, otherwise the caller counts them and says so. */
+	static final class Ticket {
+
+		private final PromotionSearch.@Nullable Counted known;
+		private final CompletableFuture<PromotionSearch.Counted> promise;
+		private final @Nullable Runnable forget;
+
+		private Ticket(PromotionSearch.@Nullable Counted known, CompletableFuture<PromotionSearch.Counted> promise,
+				@Nullable Runnable forget) {
+			this.known = known;
+			this.promise = promise;
+			this.forget = forget;
+		}
+
+		/** The counted facets, or null when the caller is to count them. */
+		PromotionSearch.@Nullable Counted known() {
+			return known;
+		}
+
+		/** The caller's count, for those waiting and those who come later. */
+		void counted(PromotionSearch.Counted counted) {
+			promise.complete(counted);
+		}
+
+		/** The caller could not count: those waiting get the failure, and the next request counts again. */
+		void failed(RuntimeException e) {
+			if (promise.completeExceptionally(e) && forget != null) {
+				forget.run();
 			}
 		}
-		else {
-			hits.increment();
-		}
-		return Completions.join(entry.counted());
 	}
 
 	/** The segments the searches see now; equal lists mean an unchanged index. */

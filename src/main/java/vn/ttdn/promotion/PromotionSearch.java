@@ -114,25 +114,67 @@ public class PromotionSearch {
 		}
 	}
 
+	/**
+	 * The translations found, in order, without their rows: what a caller needs that reads the
+	 * rows itself ({@link PublicCatalog#translations}), so they are not read twice.
+	 */
+	public record Found(long total, boolean totalExact, int page, int size, List<Long> translationIds,
+			@Nullable Facets facets) {
+	}
+
 	/** Search for the public: published translations of published, public items only. */
 	public Result publicSearch(Query query) {
-		return search(query, null);
+		return loaded(search(query, null));
+	}
+
+	/** {@link #publicSearch} without reading the hits' rows. */
+	public Found publicTranslations(Query query) {
+		return search(query.withHighlights(false), null).found();
 	}
 
 	/** Search for staff: the public's results and the unpublished items the actor may see. */
 	public Result staffSearch(Actor actor, Query query) {
-		return search(query, actor);
+		return loaded(search(query, actor));
 	}
 
-	private Result search(Query query, @Nullable Actor actor) {
+	/** The hits of a search: translation id, then, if asked for, the highlighted passages. */
+	private record Searched(Found found, Map<Long, List<?>> rows) {
+	}
+
+	private Result loaded(Searched searched) {
+		Found f = searched.found();
+		return new Result(f.total(), f.totalExact(), f.page(), f.size(), load(searched.rows()), f.facets());
+	}
+
+	private Searched search(Query query, @Nullable Actor actor) {
 		var session = Search.session(entities);
 		SearchScope<Translation> scope = session.scope(Translation.class);
 		List<String> analyzers = query.language() == null ? SearchAnalysis.ANALYZERS
 				: List.of(SearchAnalysis.analyzerOf(query.language()));
 		String text = query.text() == null ? "" : query.text().strip();
-		// Relevance needs words; without them the newest come first.
-		Sort sort = text.isEmpty() && query.sort() == Sort.RELEVANCE ? Sort.NEWEST : query.sort();
-		SearchResult<List<?>> result = session.search(scope)
+		List<String> facetKey = List.of(visibilityKey(actor), text, String.valueOf(query.language()),
+				String.valueOf(query.field()), String.valueOf(query.kind()), String.valueOf(query.unit()),
+				String.valueOf(query.year()));
+		FacetCache.Ticket ticket = query.facets() ? facetCache.lookup(scope, facetKey) : null;
+		Counted known = ticket == null ? null : ticket.known();
+		// Facets not counted yet: one search counts them and finds the page (counting visits every match anyway).
+		boolean counting = ticket != null && known == null;
+		try {
+			return search(session, scope, query, actor, analyzers, text, counting, known, ticket);
+		}
+		catch (RuntimeException e) {
+			if (counting) {
+				ticket.failed(e);
+			}
+			throw e;
+		}
+	}
+
+	private Searched search(org.hibernate.search.mapper.orm.session.SearchSession session, SearchScope<Translation> scope,
+			Query query, @Nullable Actor actor, List<String> analyzers, String text, boolean counting,
+			@Nullable Counted known, FacetCache.@Nullable Ticket ticket) {
+		var keys = new FacetKeys();
+		var step = session.search(scope)
 			.select(f -> {
 				List<SearchProjection<?>> projections = new ArrayList<>();
 				projections.add(f.id(Long.class).toProjection());
@@ -145,54 +187,62 @@ public class PromotionSearch {
 			.where(f -> matching(f, query, actor, analyzers, text))
 			.highlighter(h -> h.unified().encoder(HighlighterEncoder.HTML).tag("<mark>", "</mark>")
 				.numberOfFragments(1))
-			.sort(f -> switch (sort) {
+			.sort(f -> switch (sort(query, text)) {
 				case NEWEST -> f.field("item.takenOn").desc().missing().last();
 				case OLDEST -> f.field("item.takenOn").asc().missing().last();
 				// Score alone, so that Lucene may skip what cannot reach the page (block-max WAND).
 				case RELEVANCE -> f.score();
 			})
-			.totalHitCountThreshold(COUNTED_EXACTLY_UP_TO)
-			.fetch(query.page() * query.size(), query.size());
-		Map<Long, List<?>> highlights = new LinkedHashMap<>();
-		for (List<?> row : result.hits()) {
-			highlights.put((Long) row.get(0), row);
+			.totalHitCountThreshold(counting ? Integer.MAX_VALUE : COUNTED_EXACTLY_UP_TO);
+		if (counting) {
+			step = step.aggregation(keys.fields, f -> f.terms().field("item.fields", String.class).maxTermCount(20))
+				.aggregation(keys.kinds, f -> f.terms().field("item.kind", ItemKind.class).maxTermCount(20))
+				.aggregation(keys.languages, f -> f.terms().field("language", String.class).maxTermCount(20))
+				.aggregation(keys.units, f -> f.terms().field("item.unitId", Long.class).maxTermCount(50))
+				.aggregation(keys.years, f -> f.terms().field("item.year", Integer.class).maxTermCount(50));
 		}
-		List<Hit> hits = load(highlights);
+		SearchResult<List<?>> result = step.fetch(query.page() * query.size(), query.size());
+		Map<Long, List<?>> rows = new LinkedHashMap<>();
+		for (List<?> row : result.hits()) {
+			rows.put((Long) row.get(0), row);
+		}
 		long total = result.total().hitCountLowerBound();
 		boolean exact = result.total().isHitCountExact();
 		Facets facets = null;
-		if (query.facets()) {
-			Counted counted = facetCache.get(scope, List.of(visibilityKey(actor), text, String.valueOf(query.language()),
-					String.valueOf(query.field()), String.valueOf(query.kind()), String.valueOf(query.unit()),
-					String.valueOf(query.year())), () -> count(session, scope, query, actor, analyzers, text));
+		if (counting) {
+			Counted counted = keys.read(result);
+			ticket.counted(counted);
 			facets = counted.facets();
-			total = counted.total();
+		}
+		else if (known != null) {
+			facets = known.facets();
+			total = known.total();
 			exact = true;
 		}
-		return new Result(total, exact, query.page(), query.size(), hits, facets);
+		return new Searched(new Found(total, exact, query.page(), query.size(), List.copyOf(rows.keySet()), facets),
+				rows);
 	}
 
-	/** The facets and the exact total of a query: every match is counted, so this is kept per state of the index. */
-	private static Counted count(org.hibernate.search.mapper.orm.session.SearchSession session,
-			SearchScope<Translation> scope, Query query, @Nullable Actor actor, List<String> analyzers, String text) {
-		var fieldsKey = AggregationKey.<Map<String, Long>>of("fields");
-		var kindsKey = AggregationKey.<Map<ItemKind, Long>>of("kinds");
-		var languagesKey = AggregationKey.<Map<String, Long>>of("languages");
-		var unitsKey = AggregationKey.<Map<Long, Long>>of("units");
-		var yearsKey = AggregationKey.<Map<Integer, Long>>of("years");
-		SearchResult<Long> result = session.search(scope)
-			.select(f -> f.id(Long.class))
-			.where(f -> matching(f, query, actor, analyzers, text))
-			.aggregation(fieldsKey, f -> f.terms().field("item.fields", String.class).maxTermCount(20))
-			.aggregation(kindsKey, f -> f.terms().field("item.kind", ItemKind.class).maxTermCount(20))
-			.aggregation(languagesKey, f -> f.terms().field("language", String.class).maxTermCount(20))
-			.aggregation(unitsKey, f -> f.terms().field("item.unitId", Long.class).maxTermCount(50))
-			.aggregation(yearsKey, f -> f.terms().field("item.year", Integer.class).maxTermCount(50))
-			.fetch(0);
-		Map<String, Long> kinds = new LinkedHashMap<>();
-		result.aggregation(kindsKey).forEach((k, v) -> kinds.put(k.name(), v));
-		return new Counted(result.total().hitCount(), new Facets(Map.copyOf(result.aggregation(fieldsKey)), kinds,
-				result.aggregation(languagesKey), result.aggregation(unitsKey), result.aggregation(yearsKey)));
+	/** Relevance needs words; without them the newest come first. */
+	private static Sort sort(Query query, String text) {
+		return text.isEmpty() && query.sort() == Sort.RELEVANCE ? Sort.NEWEST : query.sort();
+	}
+
+	/** The facets asked of a search, and how to read them from its result. */
+	private static final class FacetKeys {
+
+		private final AggregationKey<Map<String, Long>> fields = AggregationKey.of("fields");
+		private final AggregationKey<Map<ItemKind, Long>> kinds = AggregationKey.of("kinds");
+		private final AggregationKey<Map<String, Long>> languages = AggregationKey.of("languages");
+		private final AggregationKey<Map<Long, Long>> units = AggregationKey.of("units");
+		private final AggregationKey<Map<Integer, Long>> years = AggregationKey.of("years");
+
+		Counted read(SearchResult<?> result) {
+			Map<String, Long> kindNames = new LinkedHashMap<>();
+			result.aggregation(kinds).forEach((k, v) -> kindNames.put(k.name(), v));
+			return new Counted(result.total().hitCount(), new Facets(Map.copyOf(result.aggregation(fields)), kindNames,
+					result.aggregation(languages), result.aggregation(units), result.aggregation(years)));
+		}
 	}
 
 	record Counted(long total, Facets facets) {
@@ -218,7 +268,9 @@ public class PromotionSearch {
 				.defaultOperator(BooleanOperator.AND));
 		}
 		bool.filter(visible(f, actor));
-		if (query.language() != null) {
+		// Words of Vietnamese, English or Chinese are looked for in that language's own fields, which no other
+		// language's documents have: the condition would only cost time. The other languages share fields.
+		if (query.language() != null && (text.isEmpty() || analyzers.contains("icu"))) {
 			bool.filter(f.match().field("language").matching(query.language()));
 		}
 		if (query.field() != null) {
@@ -261,9 +313,7 @@ public class PromotionSearch {
 	 * their jurisdiction's items (a unit's staff: their unit's).
 	 */
 	private static SearchPredicate visible(SearchPredicateFactory f, @Nullable Actor actor) {
-		SearchPredicate published = f.and(f.match().field("status").matching(TranslationStatus.PUBLISHED),
-				f.match().field("item.status").matching(ItemStatus.PUBLISHED),
-				f.match().field("item.classification").matching(Classification.PUBLIC)).toPredicate();
+		SearchPredicate published = f.match().field("audience").matching(Translation.PUBLIC).toPredicate();
 		if (actor == null) {
 			return published;
 		}

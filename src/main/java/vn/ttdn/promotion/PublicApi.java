@@ -48,11 +48,9 @@ class PublicApi {
 			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "RELEVANCE") PromotionSearch.Sort sort,
 			@RequestParam(defaultValue = "true") boolean facets) {
 		language(lang);
-		var result = search.publicSearch(new PromotionSearch.Query(q, lang, field, kind, null, year, page, size, sort)
-			.withFacets(facets)
-			.withHighlights(false));
-		List<PublicCatalog.PublicItem> items = catalog.items(result.hits().stream().map(PromotionSearch.Hit::itemId).toList(),
-				lang);
+		var result = search.publicTranslations(new PromotionSearch.Query(q, lang, field, kind, null, year, page, size, sort)
+			.withFacets(facets));
+		List<PublicCatalog.PublicItem> items = catalog.translations(result.translationIds(), lang);
 		return new ItemList(result.total(), result.totalExact(), result.page(), result.size(), items, result.facets());
 	}
 

@@ -71,24 +71,37 @@ public class PublicCatalog {
 
 	/** The items among {@code ids} public in {@code language}, in the order given. */
 	public List<PublicItem> items(Collection<Long> ids, String language) {
+		return read(ids, "i.id", language);
+	}
+
+	/**
+	 * The public items of the translations {@code translationIds} (of one language, as a search in
+	 * that language finds them), in the order given.
+	 */
+	public List<PublicItem> translations(Collection<Long> translationIds, String language) {
+		return read(translationIds, "t.id", language);
+	}
+
+	/** The public items whose {@code key} (item or translation id) is among {@code ids}, in that order. */
+	private List<PublicItem> read(Collection<Long> ids, String key, String language) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		record Row(long id, String language, String title, @Nullable String summary, @Nullable String body, ItemKind kind,
+		record Row(long key, long id, String language, String title, @Nullable String summary, @Nullable String body, ItemKind kind,
 				List<String> fields, List<String> tags, @Nullable String place, @Nullable LocalDate takenOn,
 				@Nullable String author, @Nullable String credit, String licence, long unitId, Instant publishedAt,
 				Instant updatedAt, List<String> languages) {
 		}
 		List<Row> rows = jdbc.sql("""
-				select i.id, t.language, t.title, t.summary, t.body, i.kind, i.fields, i.tags, i.place, i.taken_on, i.author,
+				select %1$s as key, i.id, t.language, t.title, t.summary, t.body, i.kind, i.fields, i.tags, i.place, i.taken_on, i.author,
 				       i.credit, i.licence, i.unit_id, coalesce(i.published_at, i.updated_at) as published_at, i.updated_at,
 				       array(select t2.language from promo_translation t2 where t2.item_id = i.id and t2.status = 'PUBLISHED'
 				             order by t2.id) as languages
 				from promo_item i join promo_translation t on t.item_id = i.id
-				where i.id in (:ids) and t.language = :language and %s""".formatted(PUBLIC))
+				where %1$s in (:ids) and t.language = :language and %2$s""".formatted(key, PUBLIC))
 			.param("ids", ids)
 			.param("language", language)
-			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("language"), rs.getString("title"),
+			.query((rs, n) -> new Row(rs.getLong("key"), rs.getLong("id"), rs.getString("language"), rs.getString("title"),
 					rs.getString("summary"), rs.getString("body"), ItemKind.valueOf(rs.getString("kind")),
 					strings(rs, "fields"), strings(rs, "tags"), rs.getString("place"),
 					rs.getObject("taken_on", LocalDate.class), rs.getString("author"), rs.getString("credit"),
@@ -96,14 +109,14 @@ public class PublicCatalog {
 					rs.getTimestamp("updated_at").toInstant(), strings(rs, "languages")))
 			.list();
 		Map<Long, List<Media>> media = media(rows.stream().map(Row::id).toList());
-		Map<Long, PublicItem> byId = new LinkedHashMap<>();
+		Map<Long, PublicItem> byKey = new LinkedHashMap<>();
 		for (Row r : rows) {
-			byId.put(r.id(), new PublicItem(r.id(), r.language(), r.title(), r.summary(), r.body(), r.kind(), r.fields(),
+			byKey.put(r.key(), new PublicItem(r.id(), r.language(), r.title(), r.summary(), r.body(), r.kind(), r.fields(),
 					r.tags(), r.place(), r.takenOn(), r.author(), r.credit(), r.licence(), r.unitId(),
 					unitName(r.unitId(), language), r.publishedAt(), r.updatedAt(), r.languages(),
 					media.getOrDefault(r.id(), List.of())));
 		}
-		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+		return ids.stream().map(byKey::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** The newest public items in a language, optionally of one field, for the feeds and the home page. */

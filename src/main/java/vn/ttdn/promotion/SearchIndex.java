@@ -19,7 +19,8 @@ import vn.ttdn.shared.security.Actor;
 
 /**
  * Keeps the search index in step with the database: changes are indexed as they are committed; at
- * start, an index that does not hold every translation (new disk, restored database) is rebuilt —
+ * start, an index that does not hold every translation (new disk, restored database), or holds
+ * some as an earlier version wrote them (without a field searches now rely on), is rebuilt —
  * at once when small, in the background with progress when large; and an administrator can rebuild
  * it at any time.
  */
@@ -47,7 +48,9 @@ public class SearchIndex implements ApplicationRunner {
 		long rows = jdbc.sql("select count(*) from promo_translation").query(Long.class).single();
 		long indexed;
 		try (var em = entityManagerFactory.createEntityManager()) {
-			indexed = Search.session(em).search(Translation.class).where(f -> f.matchAll()).fetchTotalHitCount();
+			// "audience" is the newest field of the index: a document without it was indexed by an earlier version.
+			indexed = Search.session(em).search(Translation.class).where(f -> f.exists().field("audience"))
+				.fetchTotalHitCount();
 		}
 		if (rows == indexed) {
 			return;
