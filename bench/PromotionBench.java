@@ -24,18 +24,22 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp postgresql.jar bench/PromotionBench.java generate ITEMS [FIRST] # items FIRST..ITEMS-1 into the running application's database
  * java -cp postgresql.jar bench/PromotionBench.java index            # rebuild the search index, report the rate
+ * java -cp postgresql.jar bench/PromotionBench.java vocabulary       # the generated words spelt alike in SQL and Java
  * java -cp postgresql.jar bench/PromotionBench.java load             # search and item-page latency; PostgreSQL full-text search on the same data
- * java -cp postgresql.jar bench/PromotionBench.java postgres         # the PostgreSQL part alone (PG_COMMON=0: selective queries only)
+ * java -cp postgresql.jar bench/PromotionBench.java postgres         # the PostgreSQL part alone (PG_COMMON=0: without the commonest words)
  * </pre>
  *
  * Environment: BASE (http://127.0.0.1:PORT), PG (jdbc:postgresql://127.0.0.1:PORT/ttdn), PASSWORD (of the demo
  * accounts), CLIENTS (20), WARMUP (10 s), DURATION (30 s), RATE (200 item pages per second), SCENARIOS (all, or a
- * comma-separated list of: staff-search-api, public-search-api, public-search-api-hits, public-search-api-selective,
- * public-search-page, public-item-page, postgres).
- * Generated items are multilingual (Vietnamese and English each, Chinese for one in three), made of words from
- * the lists below (about 60 common words per language, so that a one-word query matches a large share of the
- * collection) plus one selective token {@code k0}–{@code k19999} per item (about 1 in 20,000 matches), of every kind and field, contributed by the demo units of Hà Nội, Hà Nam and Bình Dương;
- * nine in ten are published and public, the rest drafts. Only 127.0.0.1 is accepted.
+ * comma-separated list of: staff-search-api, public-search-api, public-search-page, public-search-api-selective,
+ * public-search-api-common, public-search-api-common-hits, public-item-page, postgres).
+ * Generated items are multilingual (Vietnamese and English each, Chinese for one in three), their words drawn with
+ * Zipf's law from a vocabulary of 40,000 words per language ({@link #word}), plus one selective token
+ * {@code k0}–{@code k19999} per item (about 1 in 20,000 matches), of every kind and field, contributed by the demo
+ * units of Hà Nội, Hà Nam and Bình Dương; nine in ten are published and public, the rest drafts. Queries are
+ * typical ({@link #typical}: words drawn as they occur in the text, the 55 commonest left out), the commonest words
+ * ({@link #common}, the worst case) or the selective token. {@code vocabulary} checks that the SQL that writes the
+ * text and the Java that writes the queries spell every word alike. Only 127.0.0.1 is accepted.
  */
 public class PromotionBench {
 

@@ -258,14 +258,30 @@ public class PromotionSearch {
 		if (text.isEmpty()) {
 			bool.must(f.matchAll());
 		}
-		else {
-			List<String> fields = new ArrayList<>();
-			analyzers.forEach(a -> {
-				fields.add("title_" + a);
-				fields.add("text_" + a);
-			});
-			bool.must(f.simpleQueryString().fields(fields.toArray(String[]::new)).matching(text)
+		else if (usesSyntax(text)) {
+			// Phrases ("…"), alternatives (|), exclusions (-), prefixes (*): the query syntax, on the title and text.
+			bool.must(f.simpleQueryString().fields(titleAndText(analyzers)).matching(text)
 				.defaultOperator(BooleanOperator.AND));
+		}
+		else {
+			var any = f.bool();
+			for (String a : analyzers) {
+				var words = f.bool().must(f.simpleQueryString().field("all_" + a).matching(text)
+					.defaultOperator(BooleanOperator.AND));
+				if ("vi".equals(a) && text.indexOf(' ') > 0) {
+					// Most Vietnamese words are two syllables: at least half of the query's neighbouring syllables
+					// must be neighbours in the text too, so "van hoa" is the word văn hóa, not any text with both.
+					words.must(f.match().field("all_vi").matching(text).analyzer(SearchAnalysis.VI_PAIRS)
+						.minimumShouldMatchPercent(50));
+				}
+				any.should(words);
+			}
+			bool.must(any);
+			if (query.highlights()) {
+				// Only to mark the words in the title and text shown (the highlighter reads these fields' matches).
+				bool.should(f.simpleQueryString().fields(titleAndText(analyzers)).matching(text)
+					.defaultOperator(BooleanOperator.AND));
+			}
 		}
 		bool.filter(visible(f, actor));
 		// Words of Vietnamese, English or Chinese are looked for in that language's own fields, which no other
@@ -286,6 +302,27 @@ public class PromotionSearch {
 			bool.filter(f.match().field("item.year").matching(query.year()));
 		}
 		return bool;
+	}
+
+	private static String[] titleAndText(List<String> analyzers) {
+		List<String> fields = new ArrayList<>();
+		analyzers.forEach(a -> {
+			fields.add("title_" + a);
+			fields.add("text_" + a);
+		});
+		return fields.toArray(String[]::new);
+	}
+
+	/** Whether the words use the query syntax: a phrase, an alternative, an exclusion, a prefix or a group. */
+	static boolean usesSyntax(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"' || c == '|' || c == '*' || c == '~' || c == '(' || c == ')'
+					|| ((c == '-' || c == '+') && (i == 0 || Character.isWhitespace(text.charAt(i - 1))))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Who sees what, as a key of the facet cache: the public, everything, a jurisdiction, or a unit. */

@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.en.PorterStemFilterFactory;
 import org.apache.lucene.analysis.icu.ICUFoldingFilterFactory;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizerFactory;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilterFactory;
+import org.apache.lucene.analysis.shingle.ShingleFilterFactory;
 import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
@@ -20,11 +21,28 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
  * folded, since English text names Vietnamese places ("long bien" finds "Long Biên");
  * Chinese segmented into words (smartcn); Lao, Khmer and the other languages segmented by ICU's
  * dictionaries and folded.
+ *
+ * <p>Vietnamese is written a syllable at a time, and most of its words are two syllables ("văn
+ * hóa", "lễ hội"): each syllable alone is in a large share of all texts. So the Vietnamese text
+ * searched is also indexed as pairs of neighbouring syllables ({@value #VI_ALL}), and a query looks
+ * for its own pairs ({@value #VI_PAIRS}); a pair is found in few texts, which is what makes the
+ * search quick ({@link PromotionSearch}).
  */
 public class SearchAnalysis implements LuceneAnalysisConfigurer {
 
 	/** The analysers, each the suffix of its fields. */
 	static final List<String> ANALYZERS = List.of("vi", "en", "zh", "icu");
+
+	/** Vietnamese syllables and the pairs of neighbouring syllables ("van", "van hoa", "hoa"), for indexing. */
+	static final String VI_ALL = "vi_all";
+
+	/** The pairs of neighbouring syllables alone, for querying them. */
+	static final String VI_PAIRS = "vi_pairs";
+
+	/** The analyser of the field that holds the whole text (title, summary, body) of an analyser's documents. */
+	static String wholeTextAnalyzer(String analyzer) {
+		return "vi".equals(analyzer) ? VI_ALL : analyzer;
+	}
 
 	static String analyzerOf(String language) {
 		return switch (language) {
@@ -39,6 +57,18 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
 			.tokenizer(StandardTokenizerFactory.class)
 			.charFilter(PatternReplaceCharFilterFactory.class).param("pattern", "[đĐ]").param("replacement", "d")
 			.tokenFilter(ICUFoldingFilterFactory.class);
+		context.analyzer(VI_ALL).custom()
+			.tokenizer(StandardTokenizerFactory.class)
+			.charFilter(PatternReplaceCharFilterFactory.class).param("pattern", "[đĐ]").param("replacement", "d")
+			.tokenFilter(ICUFoldingFilterFactory.class)
+			.tokenFilter(ShingleFilterFactory.class).param("minShingleSize", "2").param("maxShingleSize", "2")
+			.param("outputUnigrams", "true");
+		context.analyzer(VI_PAIRS).custom()
+			.tokenizer(StandardTokenizerFactory.class)
+			.charFilter(PatternReplaceCharFilterFactory.class).param("pattern", "[đĐ]").param("replacement", "d")
+			.tokenFilter(ICUFoldingFilterFactory.class)
+			.tokenFilter(ShingleFilterFactory.class).param("minShingleSize", "2").param("maxShingleSize", "2")
+			.param("outputUnigrams", "false").param("outputUnigramsIfNoShingles", "true");
 		context.analyzer("en").custom()
 			.tokenizer(StandardTokenizerFactory.class)
 			.tokenFilter(EnglishPossessiveFilterFactory.class)

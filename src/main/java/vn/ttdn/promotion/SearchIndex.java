@@ -48,8 +48,9 @@ public class SearchIndex implements ApplicationRunner {
 		long rows = jdbc.sql("select count(*) from promo_translation").query(Long.class).single();
 		long indexed;
 		try (var em = entityManagerFactory.createEntityManager()) {
-			// "audience" is the newest field of the index: a document without it was indexed by an earlier version.
-			indexed = Search.session(em).search(Translation.class).where(f -> f.exists().field("audience"))
+			// A document of an earlier layout lacks fields that searches now rely on: it counts as not indexed.
+			indexed = Search.session(em).search(Translation.class)
+				.where(f -> f.match().field(TranslationText.LAYOUT_FIELD).matching(TranslationText.LAYOUT))
 				.fetchTotalHitCount();
 		}
 		if (rows == indexed) {

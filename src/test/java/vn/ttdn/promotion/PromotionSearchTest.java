@@ -45,6 +45,11 @@ class PromotionSearchTest {
 		var bare = search.publicSearch(Query.text("quoc tu giam", "vi"));
 		assertThat(titles(accented)).containsExactly("Văn Miếu – Quốc Tử Giám, trường đại học đầu tiên của Việt Nam");
 		assertThat(titles(bare)).isEqualTo(titles(accented));
+		// Syllables are read as words: the query's neighbouring syllables must be neighbours in the text too
+		// (at least half of the pairs), so the same syllables in another order are another thing.
+		assertThat(titles(search.publicSearch(Query.text("giam tu quoc", "vi")))).isEmpty();
+		assertThat(titles(search.publicSearch(Query.text("van mieu giam", "vi"))))
+			.containsExactly("Văn Miếu – Quốc Tử Giám, trường đại học đầu tiên của Việt Nam");
 		// đ typed as d, as people type on a keyboard without Vietnamese input
 		assertThat(titles(search.publicSearch(Query.text("le hoi chua ba thien hau", "vi"))))
 			.containsExactly("Lễ hội chùa Bà Thiên Hậu Thủ Dầu Một");
