@@ -33,9 +33,9 @@ import vn.ttdn.shared.security.Actor;
  * <p>
  * The page is rendered by its template ({@code organization/tree}) once for each jurisdiction, day,
  * language, and what the viewer's role, jurisdiction and rights change on it (the navigation, the
- * role shown, the "add unit" buttons). The two things that differ from one viewer to the next are
- * left as slots: the viewer's name, and the CSRF token of the sign-out form. Each view writes the
- * kept bytes with these two filled in, HTML-escaped here as the template would. The security headers,
+ * role shown, the "add unit" buttons). What differs from one viewer to the next is left as slots:
+ * the viewer's name, the name of their jurisdiction, and the CSRF token of the sign-out form. Each
+ * view writes the kept bytes with these filled in, HTML-escaped here as the template would. The security headers,
  * the session and the token itself are handled for each request as for any other page.
  * <p>
  * A page with a message to show after a redirect, or with a filter, goes through the template
@@ -47,6 +47,8 @@ class TreePage implements View {
 	/** Slot markers: private-use characters, which never occur in the registry's text or the messages. */
 	private static final String NAME = "\uE000name\uE001";
 	private static final String TOKEN = "\uE000csrf\uE001";
+	private static final String JURISDICTION = "\uE000jurisdiction\uE001";
+	private static final List<String> MARKS = List.of(NAME, TOKEN, JURISDICTION);
 	private static final String TEMPLATE = "organization/tree";
 	private static final String CONTENT_TYPE = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";
 
@@ -80,13 +82,15 @@ class TreePage implements View {
 		}
 		String key = "treePage|" + jurisdiction.code() + "|" + day + "|" + locale.toLanguageTag() + "|"
 				+ request.getContextPath() + "|" + model.get("canManage") + "|" + actor.role() + "|"
-				+ actor.jurisdictionCode() + "|" + model.get("actorJurisdiction") + "|" + (actor.unitId() != null);
+				+ (model.get("actorJurisdiction") != null) + "|" + (actor.unitId() != null);
 		Parts parts = cache.get(key, () -> build(model, actor, token, locale, request, response));
 
 		byte[][] values = new byte[parts.slots().length][];
 		int length = 0;
 		for (int i = 0; i < values.length; i++) {
-			String value = NAME.equals(parts.slots()[i]) ? actor.displayName() : token.getToken();
+			String slot = parts.slots()[i];
+			String value = NAME.equals(slot) ? actor.displayName()
+					: JURISDICTION.equals(slot) ? String.valueOf(model.get("actorJurisdiction")) : token.getToken();
 			values[i] = HtmlUtils.htmlEscape(value, "UTF-8").getBytes(StandardCharsets.UTF_8);
 			length += values[i].length;
 		}
@@ -109,6 +113,9 @@ class TreePage implements View {
 		Map<String, Object> marked = new HashMap<>(model);
 		marked.put("actor", new Actor(actor.accountId(), actor.username(), NAME, actor.role(), actor.jurisdictionCode(),
 				actor.unitId()));
+		if (model.get("actorJurisdiction") != null) {
+			marked.put("actorJurisdiction", JURISDICTION);
+		}
 		CsrfToken markedToken = new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(), TOKEN);
 		var markedRequest = new HttpServletRequestWrapper(request) {
 			@Override
@@ -164,13 +171,18 @@ class TreePage implements View {
 		List<String> slots = new ArrayList<>();
 		int from = 0;
 		while (true) {
-			int name = page.indexOf(NAME, from);
-			int token = page.indexOf(TOKEN, from);
-			int next = name < 0 ? token : token < 0 ? name : Math.min(name, token);
-			if (next < 0) {
+			int next = -1;
+			String slot = null;
+			for (String mark : MARKS) {
+				int at = page.indexOf(mark, from);
+				if (at >= 0 && (next < 0 || at < next)) {
+					next = at;
+					slot = mark;
+				}
+			}
+			if (slot == null) {
 				break;
 			}
-			String slot = next == name ? NAME : TOKEN;
 			fixed.add(page.substring(from, next).getBytes(StandardCharsets.UTF_8));
 			slots.add(slot);
 			from = next + slot.length();
