@@ -69,8 +69,9 @@ class OrganizationController {
 			return new org.springframework.web.servlet.ModelAndView("organization/tree");
 		}
 		model.addAttribute("treeHtml", treeHtml.render(request.getContextPath(), code, day, locale));
-		// A message after a redirect goes through the template; otherwise the page is assembled from kept parts.
-		if (model.containsAttribute("success") || model.containsAttribute("error")) {
+		// The page of the default day, without a message after a redirect, is assembled from kept parts (a
+		// bounded number of them: one day); any other goes through the template.
+		if (asOf != null || model.containsAttribute("success") || model.containsAttribute("error")) {
 			return new org.springframework.web.servlet.ModelAndView("organization/tree");
 		}
 		return new org.springframework.web.servlet.ModelAndView(treePage);

@@ -38,8 +38,10 @@ import vn.ttdn.shared.security.Actor;
  * view writes the kept bytes with these filled in, HTML-escaped here as the template would. The security headers,
  * the session and the token itself are handled for each request as for any other page.
  * <p>
- * A page with a message to show after a redirect, or with a filter, goes through the template
- * engine as before.
+ * Only the page of the default day is kept (the controller sends a page for a chosen day, with a
+ * filter, or with a message to show after a redirect through the template engine as before), so the
+ * variants are bounded: jurisdictions × languages × the roles that look at them, about 40 KB each,
+ * made again after a change to the registry.
  */
 @Component
 class TreePage implements View {

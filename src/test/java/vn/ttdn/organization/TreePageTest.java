@@ -105,6 +105,11 @@ class TreePageTest {
 		assertThat(two).contains("<span>Trần Thị Hoa</span>").doesNotContain("Nguyễn &lt;Văn&gt;");
 		assertThat(token(one)).isNotBlank().isNotEqualTo(token(two));
 		assertThat(one + two).doesNotContain("\uE000").doesNotContain("\uE001");
+		// a chosen day goes through the template, with the same result for the viewer
+		String chosenDay = mvc.perform(get("/org/01").param("asOf", "2024-01-01").with(as(first))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(chosenDay).contains("<span>Nguyễn &lt;Văn&gt; A &amp; &quot;B&quot;</span>").contains("data-testid=\"unit-tree\"")
+			.contains("?asOf=2024-01-01\"");
 		// a leader may not change the registry; the coordinating department may
 		assertThat(one).doesNotContain("/org/01/units/new");
 		assertThat(page("/org/01", "hn.dieuphoi")).contains("/org/01/units/new");
