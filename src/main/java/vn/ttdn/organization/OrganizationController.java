@@ -36,10 +36,12 @@ class OrganizationController {
 	private final Clock clock;
 	private final TtdnProperties properties;
 	private final TreeHtml treeHtml;
+	private final TreePage treePage;
 
 	OrganizationController(OrganizationQueries queries, Registry registry, MessageSource messages, Clock clock,
-			TtdnProperties properties, TreeHtml treeHtml) {
+			TtdnProperties properties, TreeHtml treeHtml, TreePage treePage) {
 		this.treeHtml = treeHtml;
+		this.treePage = treePage;
 		this.queries = queries;
 		this.registry = registry;
 		this.messages = messages;
@@ -53,7 +55,7 @@ class OrganizationController {
 	}
 
 	@GetMapping("/org/{code}")
-	String tree(@PathVariable String code, @RequestParam(required = false) @Nullable String q,
+	org.springframework.web.servlet.ModelAndView tree(@PathVariable String code, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
 			Actor actor, Model model, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
 		LocalDate day = asOf != null ? asOf : queries.defaultDay(code, LocalDate.now(clock));
@@ -64,11 +66,15 @@ class OrganizationController {
 		model.addAttribute("canManage", actor.canManage(code));
 		if (q != null && !q.isBlank()) {
 			model.addAttribute("matches", queries.units(code, day, q));
+			return new org.springframework.web.servlet.ModelAndView("organization/tree");
 		}
-		else {
-			model.addAttribute("treeHtml", treeHtml.render(request.getContextPath(), code, day, locale));
+		model.addAttribute("treeHtml", treeHtml.render(request.getContextPath(), code, day, locale));
+		// The page of the default day, without a message after a redirect, is assembled from kept parts (a
+		// bounded number of them: one day); any other goes through the template.
+		if (asOf != null || model.containsAttribute("success") || model.containsAttribute("error")) {
+			return new org.springframework.web.servlet.ModelAndView("organization/tree");
 		}
-		return "organization/tree";
+		return new org.springframework.web.servlet.ModelAndView(treePage);
 	}
 
 	@GetMapping("/units/{id}")

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
 import vn.ttdn.organization.OrganizationQueries;
 import vn.ttdn.shared.security.CurrentActor;
 
@@ -31,7 +32,9 @@ class LayoutModel implements WebMvcConfigurer {
 			@Override
 			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 					@Nullable ModelAndView mav) {
-				if (mav == null || mav.getViewName() == null || mav.getViewName().startsWith("redirect:")) {
+				// Pages only: a view by name or a page's own view object (the tree page), not a redirect.
+				if (mav == null || mav.getViewName() == null && (mav.getView() == null || mav.getView() instanceof RedirectView)
+						|| mav.getViewName() != null && mav.getViewName().startsWith("redirect:")) {
 					return;
 				}
 				CurrentActor.get().ifPresent(actor -> {

@@ -83,4 +83,41 @@ class TreePageTest {
 		assertThat(after).contains(">Ban &lt;b&gt;Thử&lt;/b&gt; &amp; &quot;Tên&quot; " + tag + "</a>")
 			.doesNotContain("<b>Thử</b>");
 	}
+
+	@Autowired
+	vn.ttdn.identity.AccountService accounts;
+
+	/**
+	 * The page is kept with the viewer's name and the sign-out form's token left open: each viewer gets
+	 * their own name, escaped, and their own token, and nothing of the other's.
+	 */
+	@Test
+	void eachViewerSeesTheirOwnNameAndTokenOnTheKeptPage() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		String first = "tp1." + tag;
+		String second = "tp2." + tag;
+		accounts.create(first, "MatKhau2026x", "Nguyễn <Văn> A & \"B\"", null, vn.ttdn.shared.security.AppRole.LEADER, "01", null, false);
+		accounts.create(second, "MatKhau2026x", "Trần Thị Hoa", null, vn.ttdn.shared.security.AppRole.LEADER, "01", null, false);
+		String one = page("/org/01", first);
+		String two = page("/org/01", second);
+		assertThat(one).contains("<span>Nguyễn &lt;Văn&gt; A &amp; &quot;B&quot;</span>").doesNotContain("Trần Thị Hoa")
+			.doesNotContain("<Văn>");
+		assertThat(two).contains("<span>Trần Thị Hoa</span>").doesNotContain("Nguyễn &lt;Văn&gt;");
+		assertThat(token(one)).isNotBlank().isNotEqualTo(token(two));
+		assertThat(one + two).doesNotContain("\uE000").doesNotContain("\uE001");
+		// a chosen day goes through the template, with the same result for the viewer
+		String chosenDay = mvc.perform(get("/org/01").param("asOf", "2024-01-01").with(as(first))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(chosenDay).contains("<span>Nguyễn &lt;Văn&gt; A &amp; &quot;B&quot;</span>").contains("data-testid=\"unit-tree\"")
+			.contains("?asOf=2024-01-01\"");
+		// a leader may not change the registry; the coordinating department may
+		assertThat(one).doesNotContain("/org/01/units/new");
+		assertThat(page("/org/01", "hn.dieuphoi")).contains("/org/01/units/new");
+	}
+
+	static String token(String html) {
+		var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"").matcher(html);
+		assertThat(m.find()).isTrue();
+		return m.group(1);
+	}
 }
