@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  *
  * Environment: BASE (http://127.0.0.1:PORT), PG (jdbc:postgresql://127.0.0.1:PORT/ttdn), PASSWORD (of the demo
  * accounts), CLIENTS (20), WARMUP (10 s), DURATION (30 s), RATE (200 item pages per second), SCENARIOS (all, or a
- * comma-separated list of: staff-search-api, public-search-api, public-search-page, public-search-api-selective,
+ * comma-separated list of: staff-search-api, public-search-api, public-search-api-hits, public-search-page, public-search-api-selective,
  * public-search-api-common, public-search-api-common-hits, public-item-page, postgres).
  * Generated items are multilingual (Vietnamese and English each, Chinese for one in three), their words drawn with
  * Zipf's law from a vocabulary of 40,000 words per language ({@link #word}), plus one selective token
@@ -474,6 +474,9 @@ public class PromotionBench {
 		// The public API as a client calls it by default: the page of items with the facets and the exact total.
 		search(wanted, "public-search-api", clients, warmup, duration,
 				lang -> "/api/v1/public/items?lang=" + lang + "&q=" + encode(typical(lang)), null, "\"facets\":{");
+		// The page of items alone (facets=false): the total exact up to 10,000, a lower bound beyond.
+		search(wanted, "public-search-api-hits", clients, warmup, duration, lang -> "/api/v1/public/items?facets=false&lang="
+				+ lang + "&q=" + encode(typical(lang)), null, "\"items\":[");
 		// The portal's search page: hits with highlighted passages, facets, the page around them.
 		search(wanted, "public-search-page", clients, warmup, duration,
 				lang -> "/" + lang + "/search?q=" + encode(typical(lang)), null, "data-testid=\"results\"");

@@ -14,6 +14,7 @@ import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.projection.SearchProjection;
 import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.scope.SearchScope;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +38,14 @@ public class PromotionSearch {
 
 	public static final int MAX_PAGE_SIZE = 100;
 
-	/** Matches are counted one by one up to this number; beyond it the total is a lower bound. */
+	/** Only the first results up to this number can be paged through. */
 	public static final int COUNTED_EXACTLY_UP_TO = 10_000;
+
+	/**
+	 * Without the facets, matches are counted one by one up to this number; beyond it the total is a
+	 * lower bound, and Lucene may skip what cannot reach the page.
+	 */
+	public static final int COUNTED_UP_TO = 1_000;
 
 	private final EntityManager entities;
 	private final JdbcClient jdbc;
@@ -174,6 +181,11 @@ public class PromotionSearch {
 			Query query, @Nullable Actor actor, List<String> analyzers, String text, boolean counting,
 			@Nullable Counted known, FacetCache.@Nullable Ticket ticket) {
 		var keys = new FacetKeys();
+		// Ranked by relevance, the page is found by skipping what cannot reach it, and the count that visits every
+		// match is a second search that computes no scores; otherwise one search does both.
+		boolean apart = counting && sort(query, text) == Sort.RELEVANCE;
+		Counted countedApart = apart ? count(session, scope, query, actor, analyzers, text, keys) : null;
+		boolean together = counting && !apart;
 		var step = session.search(scope)
 			.select(f -> {
 				List<SearchProjection<?>> projections = new ArrayList<>();
@@ -193,15 +205,8 @@ public class PromotionSearch {
 				// Score alone, so that Lucene may skip what cannot reach the page (block-max WAND).
 				case RELEVANCE -> f.score();
 			})
-			.totalHitCountThreshold(counting ? Integer.MAX_VALUE : COUNTED_EXACTLY_UP_TO);
-		if (counting) {
-			step = step.aggregation(keys.fields, f -> f.terms().field("item.fields", String.class).maxTermCount(20))
-				.aggregation(keys.kinds, f -> f.terms().field("item.kind", ItemKind.class).maxTermCount(20))
-				.aggregation(keys.languages, f -> f.terms().field("language", String.class).maxTermCount(20))
-				.aggregation(keys.units, f -> f.terms().field("item.unitId", Long.class).maxTermCount(50))
-				.aggregation(keys.years, f -> f.terms().field("item.year", Integer.class).maxTermCount(50));
-		}
-		SearchResult<List<?>> result = step.fetch(query.page() * query.size(), query.size());
+			.totalHitCountThreshold(together ? Integer.MAX_VALUE : COUNTED_UP_TO);
+		SearchResult<List<?>> result = (together ? keys.ask(step, scope) : step).fetch(query.page() * query.size(), query.size());
 		Map<Long, List<?>> rows = new LinkedHashMap<>();
 		for (List<?> row : result.hits()) {
 			rows.put((Long) row.get(0), row);
@@ -210,9 +215,11 @@ public class PromotionSearch {
 		boolean exact = result.total().isHitCountExact();
 		Facets facets = null;
 		if (counting) {
-			Counted counted = keys.read(result);
+			Counted counted = apart ? countedApart : keys.read(result);
 			ticket.counted(counted);
 			facets = counted.facets();
+			total = counted.total();
+			exact = true;
 		}
 		else if (known != null) {
 			facets = known.facets();
@@ -221,6 +228,18 @@ public class PromotionSearch {
 		}
 		return new Searched(new Found(total, exact, query.page(), query.size(), List.copyOf(rows.keySet()), facets),
 				rows);
+	}
+
+	/** The facets and the exact total of a query, in the index's order: no match is scored. */
+	private static Counted count(org.hibernate.search.mapper.orm.session.SearchSession session,
+			SearchScope<Translation> scope, Query query, @Nullable Actor actor, List<String> analyzers, String text,
+			FacetKeys keys) {
+		SearchResult<Long> result = keys.ask(session.search(scope)
+			.select(f -> f.id(Long.class))
+			.where(f -> matching(f, query.withHighlights(false), actor, analyzers, text))
+			.sort(f -> f.indexOrder()), scope)
+			.fetch(0);
+		return keys.read(result);
 	}
 
 	/** Relevance needs words; without them the newest come first. */
@@ -236,6 +255,17 @@ public class PromotionSearch {
 		private final AggregationKey<Map<String, Long>> languages = AggregationKey.of("languages");
 		private final AggregationKey<Map<Long, Long>> units = AggregationKey.of("units");
 		private final AggregationKey<Map<Integer, Long>> years = AggregationKey.of("years");
+
+		/** The query with the five facets asked of it. */
+		<H> SearchQueryOptionsStep<?, ?, H, ?, ?, ?> ask(SearchQueryOptionsStep<?, ?, H, ?, ?, ?> step,
+				SearchScope<Translation> scope) {
+			var a = scope.aggregation();
+			return step.aggregation(fields, a.terms().field("item.fields", String.class).maxTermCount(20).toAggregation())
+				.aggregation(kinds, a.terms().field("item.kind", ItemKind.class).maxTermCount(20).toAggregation())
+				.aggregation(languages, a.terms().field("language", String.class).maxTermCount(20).toAggregation())
+				.aggregation(units, a.terms().field("item.unitId", Long.class).maxTermCount(50).toAggregation())
+				.aggregation(years, a.terms().field("item.year", Integer.class).maxTermCount(50).toAggregation());
+		}
 
 		Counted read(SearchResult<?> result) {
 			Map<String, Long> kindNames = new LinkedHashMap<>();
