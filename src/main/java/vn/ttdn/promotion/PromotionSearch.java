@@ -75,7 +75,7 @@ public class PromotionSearch {
 			this(text, language, field, kind, unit, year, page, size, sort, true, true);
 		}
 
-		/** The same query, with or without the facets (without them the total is a lower bound above 10,000). */
+		/** The same query, with or without the facets (without them the total is a lower bound above 1,000). */
 		public Query withFacets(boolean wanted) {
 			return new Query(text, language, field, kind, unit, year, page, size, sort, wanted, highlights);
 		}
@@ -111,7 +111,7 @@ public class PromotionSearch {
 
 	/**
 	 * A page of hits. {@code total} is exact when {@code totalExact}; otherwise it is a lower bound
-	 * ("more than 10,000"), because counting every match of a common word would cost more than
+	 * ("more than 1,000"), because counting every match of a common word would cost more than
 	 * finding the page. {@code facets} is null when they were not asked for.
 	 */
 	public record Result(long total, boolean totalExact, int page, int size, List<Hit> hits, @Nullable Facets facets) {
