@@ -164,7 +164,6 @@ public class PromotionSearch {
 				String.valueOf(query.year()));
 		FacetCache.Ticket ticket = query.facets() ? facetCache.lookup(scope, facetKey) : null;
 		Counted known = ticket == null ? null : ticket.known();
-		// Facets not counted yet: one search counts them and finds the page (counting visits every match anyway).
 		boolean counting = ticket != null && known == null;
 		try {
 			return search(session, scope, query, actor, analyzers, text, counting, known, ticket);
@@ -181,11 +180,6 @@ public class PromotionSearch {
 			Query query, @Nullable Actor actor, List<String> analyzers, String text, boolean counting,
 			@Nullable Counted known, FacetCache.@Nullable Ticket ticket) {
 		var keys = new FacetKeys();
-		// Ranked by relevance, the page is found by skipping what cannot reach it, and the count that visits every
-		// match is a second search that computes no scores; otherwise one search does both.
-		boolean apart = counting && sort(query, text) == Sort.RELEVANCE;
-		Counted countedApart = apart ? count(session, scope, query, actor, analyzers, text, keys) : null;
-		boolean together = counting && !apart;
 		var step = session.search(scope)
 			.select(f -> {
 				List<SearchProjection<?>> projections = new ArrayList<>();
@@ -205,8 +199,11 @@ public class PromotionSearch {
 				// Score alone, so that Lucene may skip what cannot reach the page (block-max WAND).
 				case RELEVANCE -> f.score();
 			})
-			.totalHitCountThreshold(together ? Integer.MAX_VALUE : COUNTED_UP_TO);
-		SearchResult<List<?>> result = (together ? keys.ask(step, scope) : step).fetch(query.page() * query.size(), query.size());
+			.totalHitCountThreshold(counting ? Integer.MAX_VALUE : COUNTED_UP_TO);
+		// Facets not counted yet: the search that finds the page counts them too, visiting every match (a count
+		// apart, without scores, measured slower: it walks the matches a second time).
+		SearchResult<List<?>> result = (counting ? keys.ask(step, scope) : step).fetch(query.page() * query.size(),
+				query.size());
 		Map<Long, List<?>> rows = new LinkedHashMap<>();
 		for (List<?> row : result.hits()) {
 			rows.put((Long) row.get(0), row);
@@ -215,7 +212,7 @@ public class PromotionSearch {
 		boolean exact = result.total().isHitCountExact();
 		Facets facets = null;
 		if (counting) {
-			Counted counted = apart ? countedApart : keys.read(result);
+			Counted counted = keys.read(result);
 			ticket.counted(counted);
 			facets = counted.facets();
 			total = counted.total();
@@ -228,18 +225,6 @@ public class PromotionSearch {
 		}
 		return new Searched(new Found(total, exact, query.page(), query.size(), List.copyOf(rows.keySet()), facets),
 				rows);
-	}
-
-	/** The facets and the exact total of a query, in the index's order: no match is scored. */
-	private static Counted count(org.hibernate.search.mapper.orm.session.SearchSession session,
-			SearchScope<Translation> scope, Query query, @Nullable Actor actor, List<String> analyzers, String text,
-			FacetKeys keys) {
-		SearchResult<Long> result = keys.ask(session.search(scope)
-			.select(f -> f.id(Long.class))
-			.where(f -> matching(f, query.withHighlights(false), actor, analyzers, text))
-			.sort(f -> f.indexOrder()), scope)
-			.fetch(0);
-		return keys.read(result);
 	}
 
 	/** Relevance needs words; without them the newest come first. */
