@@ -100,6 +100,39 @@ class PromotionSearchTest {
 					"The Thiên Hậu pagoda festival in Thủ Dầu Một");
 	}
 
+	@Autowired
+	FacetCache facetCache;
+
+	@Autowired
+	jakarta.persistence.EntityManagerFactory entityManagers;
+
+	@Test
+	void aCountThatFailedIsCountedAgainAndOneInProgressIsWaitedFor() throws Exception {
+		try (var em = entityManagers.createEntityManager()) {
+			var scope = org.hibernate.search.mapper.orm.Search.session(em).scope(Translation.class);
+			List<String> key = List.of("public", "a question asked only here");
+			var first = facetCache.lookup(scope, key);
+			assertThat(first.known()).as("never counted: the caller counts").isNull();
+			first.failed(new IllegalStateException("the count failed"));
+			var second = facetCache.lookup(scope, key);
+			assertThat(second.known()).as("after a failure the next request counts again").isNull();
+			var counted = new PromotionSearch.Counted(3, new PromotionSearch.Facets(java.util.Map.of("HISTORY", 3L),
+					java.util.Map.of(), java.util.Map.of("vi", 3L), java.util.Map.of(), java.util.Map.of()));
+			// A request asking while the count is in progress waits for it instead of counting too.
+			var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+				try (var other = entityManagers.createEntityManager()) {
+					return facetCache.lookup(org.hibernate.search.mapper.orm.Search.session(other).scope(Translation.class),
+							key).known();
+				}
+			});
+			Thread.sleep(200);
+			assertThat(waiting).as("waits for the count in progress").isNotDone();
+			second.counted(counted);
+			assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(counted);
+			assertThat(facetCache.lookup(scope, key).known()).isEqualTo(counted);
+		}
+	}
+
 	@Test
 	void countsFollowWhatIsPublishedAndWithdrawn() throws Exception {
 		var work = new Contributions(mvc);
