@@ -28,7 +28,7 @@ public class TranslationText implements TypeBinder {
 	static final String LAYOUT_FIELD = "layout";
 
 	/** Raised whenever what a document holds changes in a way searches rely on. */
-	static final String LAYOUT = "2";
+	static final String LAYOUT = "3";
 
 	@Override
 	public void bind(TypeBindingContext context) {
@@ -45,11 +45,11 @@ public class TranslationText implements TypeBinder {
 				.toReference());
 			titles.put(analyzer, context.indexSchemaElement()
 				.field("title_" + analyzer, f -> f.asString().analyzer(analyzer).projectable(Projectable.YES)
-					.highlightable(List.of(Highlightable.ANY)))
+					.highlightable(List.of(Highlightable.UNIFIED)))
 				.toReference());
 			texts.put(analyzer, context.indexSchemaElement()
 				.field("text_" + analyzer, f -> f.asString().analyzer(analyzer).projectable(Projectable.YES)
-					.highlightable(List.of(Highlightable.ANY)))
+					.highlightable(List.of(Highlightable.UNIFIED)))
 				.toReference());
 		}
 		context.bridge(Translation.class, new Bridge(titles, texts, wholes, layout));

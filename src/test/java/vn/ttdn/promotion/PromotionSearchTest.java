@@ -71,6 +71,19 @@ class PromotionSearchTest {
 	}
 
 	@Test
+	void theWordsFoundAreMarkedInTheTitleAndText() {
+		var festivals = search.publicSearch(Query.text("festivals", "en")).hits().stream()
+			.filter(h -> h.title().equals("The Thiên Hậu pagoda festival in Thủ Dầu Một"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(festivals.titleHighlight()).isEqualTo("The Thiên Hậu pagoda <mark>festival</mark> in Thủ Dầu Một");
+		assertThat(festivals.textHighlight()).contains("<mark>").doesNotContain("<script");
+		// Without diacritics in the query, the words are marked as written in the text.
+		var temple = search.publicSearch(Query.text("quoc tu giam", "vi")).hits().getFirst();
+		assertThat(temple.titleHighlight()).contains("<mark>Quốc</mark> <mark>Tử</mark> <mark>Giám</mark>");
+	}
+
+	@Test
 	void chineseIsFoundByATwoCharacterWord() {
 		assertThat(titles(search.publicSearch(Query.text("文庙", "zh")))).containsExactly("河内文庙国子监：越南第一所大学");
 		assertThat(titles(search.publicSearch(Query.text("陶瓷", "zh")))).containsExactly("红河边的八长陶瓷村");
