@@ -83,11 +83,7 @@ public class PromotionBench {
 
 	/** The word of {@code rank} (1 to VOCABULARY - 1) in a language. */
 	static String word(String language, int rank) {
-		String[] top = switch (language) {
-			case "vi" -> VI;
-			case "zh" -> ZH;
-			default -> EN;
-		};
+		String[] top = top(language);
 		if (rank <= top.length) {
 			return top[rank - 1];
 		}
@@ -100,17 +96,22 @@ public class PromotionBench {
 		};
 	}
 
+	/** The real words of a language, ranks 1 to its length. */
+	static String[] top(String language) {
+		return switch (language) {
+			case "vi" -> VI;
+			case "zh" -> ZH;
+			default -> EN;
+		};
+	}
+
 	static String syllable(int i) {
 		return VI_ONSETS[i % 20] + VI_RHYMES[i / 20 % 60];
 	}
 
 	/** {@link #word} in SQL, of the rank in the integer column {@code k}. */
 	static String wordSql(String language) {
-		String[] top = switch (language) {
-			case "vi" -> VI;
-			case "zh" -> ZH;
-			default -> EN;
-		};
+		String[] top = top(language);
 		String j = "(k - " + (top.length + 1) + ")";
 		String made = switch (language) {
 			case "vi" -> syllableSql(j + " % 1200") + " || ' ' || " + syllableSql("(" + j + " / 1200 * 131 + " + j + " % 1200 * 7) % 1200");
@@ -423,8 +424,9 @@ public class PromotionBench {
 	/** One or two of the commonest words of the language (ranks 1–55): the worst case, each in 7–100 % of the documents. */
 	static String common(String language) {
 		var r = ThreadLocalRandom.current();
-		String q = word(language, 1 + r.nextInt(EN.length));
-		return r.nextBoolean() ? q : q + " " + word(language, 1 + r.nextInt(EN.length));
+		int commonest = top(language).length;
+		String q = word(language, 1 + r.nextInt(commonest));
+		return r.nextBoolean() ? q : q + " " + word(language, 1 + r.nextInt(commonest));
 	}
 
 	/**
@@ -433,16 +435,16 @@ public class PromotionBench {
 	 * documents), the rest rarer.
 	 */
 	static String typical(String language) {
-		String q = word(language, contentRank());
-		return ThreadLocalRandom.current().nextBoolean() ? q : q + " " + word(language, contentRank());
+		String q = word(language, contentRank(language));
+		return ThreadLocalRandom.current().nextBoolean() ? q : q + " " + word(language, contentRank(language));
 	}
 
-	static int contentRank() {
+	static int contentRank(String language) {
 		int k;
 		do {
 			k = zipfRank();
 		}
-		while (k <= EN.length);
+		while (k <= top(language).length);
 		return k;
 	}
 
@@ -551,29 +553,21 @@ public class PromotionBench {
 			}
 		});
 		if (!"0".equals(env("PG_COMMON", "1"))) {
-			closed("postgres-fts-search-common", clients, warmup, duration, () -> () -> {
-				boolean vi = ThreadLocalRandom.current().nextBoolean();
-				PreparedStatement ps = statements.get();
-				ps.setString(1, common(vi ? "vi" : "en"));
-				ps.setString(2, vi ? "vi" : "en");
-				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next();
-				}
-			}).print();
+			postgresScenario("postgres-fts-search-common", statements, clients, warmup, duration, false, PromotionBench::common);
 		}
-		closed("postgres-fts-search", clients, warmup, duration, () -> () -> {
-			boolean vi = ThreadLocalRandom.current().nextBoolean();
+		postgresScenario("postgres-fts-search", statements, clients, warmup, duration, false, PromotionBench::typical);
+		postgresScenario("postgres-fts-search-selective", statements, clients, warmup, duration, true,
+				language -> "k" + ThreadLocalRandom.current().nextInt(20000));
+	}
+
+	/** One PostgreSQL scenario: the words for a language (English alone, or Vietnamese or English at random). */
+	static void postgresScenario(String name, ThreadLocal<PreparedStatement> statements, int clients, int warmup, int duration,
+			boolean englishOnly, java.util.function.Function<String, String> words) throws Exception {
+		closed(name, clients, warmup, duration, () -> () -> {
+			String language = englishOnly || ThreadLocalRandom.current().nextBoolean() ? "en" : "vi";
 			PreparedStatement ps = statements.get();
-			ps.setString(1, typical(vi ? "vi" : "en"));
-			ps.setString(2, vi ? "vi" : "en");
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next();
-			}
-		}).print();
-		closed("postgres-fts-search-selective", clients, warmup, duration, () -> () -> {
-			PreparedStatement ps = statements.get();
-			ps.setString(1, "k" + ThreadLocalRandom.current().nextInt(20000));
-			ps.setString(2, "en");
+			ps.setString(1, words.apply(language));
+			ps.setString(2, language);
 			try (ResultSet rs = ps.executeQuery()) {
 				return rs.next();
 			}

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -23,6 +20,7 @@ import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import vn.ttdn.shared.Poller;
 
 /**
  * The web sessions, stored in PostgreSQL by Spring Session JDBC, with a short-lived copy of each
@@ -69,7 +67,6 @@ final class NodeSessions implements SessionRepository<NodeSessions.NodeSession>,
 	private final SessionRepository<Session> store;
 	private final JdbcClient jdbc;
 	private final long keepNanos;
-	private final Duration pollEvery;
 	private final long liveNanos;
 	private final Map<String, Kept> kept = new ConcurrentHashMap<>(1024);
 	/** Moved by every drop, so that a read racing with a change does not keep what it read. */
@@ -79,7 +76,7 @@ final class NodeSessions implements SessionRepository<NodeSessions.NodeSession>,
 	private volatile long lastSeq = -1;
 	private volatile long lastPoll = System.nanoTime() - Long.MAX_VALUE / 2;
 	private volatile long lastPrune = System.nanoTime();
-	private volatile @Nullable ScheduledExecutorService poller;
+	private final Poller poller;
 
 	NodeSessions(JdbcIndexedSessionRepository store, JdbcClient jdbc, Duration keep, Duration pollEvery) {
 		@SuppressWarnings("unchecked")
@@ -87,7 +84,11 @@ final class NodeSessions implements SessionRepository<NodeSessions.NodeSession>,
 		this.store = sessions;
 		this.jdbc = jdbc;
 		this.keepNanos = keep.toNanos();
-		this.pollEvery = pollEvery;
+		this.poller = new Poller("session-change-poll", Duration.ZERO, pollEvery, this::poll, e -> {
+			// Copies are not used until a poll works again (live()); none is kept from before.
+			dropAll();
+			log.debug("Session change poll failed", e);
+		});
 		this.liveNanos = Math.max(Duration.ofSeconds(1).toNanos(), 4 * pollEvery.toNanos());
 	}
 
@@ -228,37 +229,17 @@ final class NodeSessions implements SessionRepository<NodeSessions.NodeSession>,
 
 	@Override
 	public void start() {
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "session-change-poll");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = Math.max(10, pollEvery.toMillis());
-		executor.scheduleWithFixedDelay(() -> {
-			try {
-				poll();
-			}
-			catch (RuntimeException e) {
-				// Copies are not used until a poll works again (live()); none is kept from before.
-				dropAll();
-				log.debug("Session change poll failed", e);
-			}
-		}, 0, every, TimeUnit.MILLISECONDS);
-		poller = executor;
+		poller.start();
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = poller;
-		poller = null;
-		if (executor != null) {
-			executor.shutdownNow();
-		}
+		poller.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return poller != null;
+		return poller.isRunning();
 	}
 
 	/**

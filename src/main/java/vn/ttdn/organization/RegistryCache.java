@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -21,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import vn.ttdn.shared.Completions;
+import vn.ttdn.shared.Poller;
 
 /**
  * Answers repeated reads of the registry from memory. The registry changes rarely and is read on
@@ -50,15 +48,16 @@ class RegistryCache implements SmartLifecycle {
 	}
 
 	private final JdbcClient jdbc;
-	private final Duration pollEvery;
 	private final AtomicLong known = new AtomicLong(UNKNOWN);
 	private final Map<String, Cached> entries = new ConcurrentHashMap<>(4096);
 	private final Map<String, Loading> loading = new ConcurrentHashMap<>();
-	private volatile ScheduledExecutorService poller;
+	private final Poller poller;
 
 	RegistryCache(JdbcClient jdbc, @Value("${ttdn.registry.revision-poll:PT0.5S}") Duration pollEvery) {
 		this.jdbc = jdbc;
-		this.pollEvery = pollEvery;
+		// The database may be away for a moment; the next poll tries again.
+		this.poller = new Poller("registry-revision-poll", pollEvery, pollEvery, this::poll,
+				e -> log.debug("Registry revision poll failed", e));
 	}
 
 	/** The current revision, taken once per web request (a request sees one state of the registry). */
@@ -172,35 +171,16 @@ class RegistryCache implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "registry-revision-poll");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = Math.max(10, pollEvery.toMillis());
-		executor.scheduleWithFixedDelay(() -> {
-			try {
-				poll();
-			}
-			catch (RuntimeException e) {
-				// The database may be away for a moment; the next poll tries again.
-				log.debug("Registry revision poll failed", e);
-			}
-		}, every, every, TimeUnit.MILLISECONDS);
-		poller = executor;
+		poller.start();
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = poller;
-		poller = null;
-		if (executor != null) {
-			executor.shutdownNow();
-		}
+		poller.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return poller != null;
+		return poller.isRunning();
 	}
 }

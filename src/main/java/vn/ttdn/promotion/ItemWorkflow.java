@@ -10,8 +10,9 @@ import vn.ttdn.shared.security.AppRole;
 /**
  * The allowed moves of an item, in one place: a unit contributes (004 Art. 8: "các cơ quan, đơn vị
  * … cung cấp thông tin"), the coordinating department reviews the content and publishes (000 Art.
- * 15.6), the security body clears it first (000 Art. 3.2: information "thuộc danh mục bí mật nhà
- * nước" is never published; 004 Art. 7.4).
+ * 15.6), the security body clears it first (000 Art. 3.2: "bảo vệ bí mật Nhà nước"; 004 Art. 7.4:
+ * "Thông tin có nội dung bí mật nhà nước phải tuân thủ quy định của pháp luật về bảo vệ bí mật nhà
+ * nước").
  *
  * <p>DRAFT → SUBMITTED → REVIEWED → CLEARED → PUBLISHED (per language; more languages later) →
  * WITHDRAWN. A submitted or reviewed item may be returned to DRAFT with a reason.

@@ -163,22 +163,22 @@ public class PromotionSearch {
 				String.valueOf(query.field()), String.valueOf(query.kind()), String.valueOf(query.unit()),
 				String.valueOf(query.year()));
 		FacetCache.Ticket ticket = query.facets() ? facetCache.lookup(scope, facetKey) : null;
-		Counted known = ticket == null ? null : ticket.known();
-		boolean counting = ticket != null && known == null;
 		try {
-			return search(session, scope, query, actor, analyzers, text, counting, known, ticket);
+			return search(session, scope, query, actor, analyzers, text, ticket);
 		}
 		catch (RuntimeException e) {
-			if (counting) {
+			if (ticket != null && ticket.known() == null) {
 				ticket.failed(e);
 			}
 			throw e;
 		}
 	}
 
+	/** The search itself; {@code ticket} says whether facets are asked for and whether they are counted yet. */
 	private Searched search(org.hibernate.search.mapper.orm.session.SearchSession session, SearchScope<Translation> scope,
-			Query query, @Nullable Actor actor, List<String> analyzers, String text, boolean counting,
-			@Nullable Counted known, FacetCache.@Nullable Ticket ticket) {
+			Query query, @Nullable Actor actor, List<String> analyzers, String text, FacetCache.@Nullable Ticket ticket) {
+		Counted known = ticket == null ? null : ticket.known();
+		boolean counting = ticket != null && known == null;
 		var keys = new FacetKeys();
 		var step = session.search(scope)
 			.select(f -> {

@@ -116,8 +116,9 @@ public class Translation {
 
 	/**
 	 * Who may read this text: {@value #PUBLIC} when this language is published and its item is
-	 * published and cleared as public (004 Art. 8, 000 Art. 15.6: only that ever leaves the system),
-	 * {@value #STAFF} otherwise. Indexed as one term, so that a public search filters on one list of
+	 * published and cleared as public, {@value #STAFF} otherwise. Only public text leaves the system
+	 * (000 Art. 3.2: "bảo vệ bí mật Nhà nước"; 000 Art. 15.6: "thực hiện các quy định của pháp luật về
+	 * bảo vệ bí mật Nhà nước đối với quy trình lưu trữ hệ thống dữ liệu"). Indexed as one term, so that a public search filters on one list of
 	 * documents instead of three.
 	 */
 	@Transient
