@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * Environment: BASE (http://127.0.0.1:PORT), PG (jdbc:postgresql://127.0.0.1:PORT/ttdn), PASSWORD (of the demo
  * accounts), CLIENTS (20), WARMUP (10 s), DURATION (30 s), RATE (200 item pages per second), SCENARIOS (all, or a
  * comma-separated list of: staff-search-api, public-search-api, public-search-api-hits, public-search-page, public-search-api-selective,
- * public-search-api-common, public-search-api-common-hits, public-item-page, postgres).
+ * public-search-api-common, public-search-api-common-hits, public-item-page, floor-health, floor-item-api, postgres).
  * Generated items are multilingual (Vietnamese and English each, Chinese for one in three), their words drawn with
  * Zipf's law from a vocabulary of 40,000 words per language ({@link #word}), plus one selective token
  * {@code k0}–{@code k19999} per item (about 1 in 20,000 matches), of every kind and field, contributed by the demo
@@ -490,6 +490,21 @@ public class PromotionBench {
 				lang -> "/api/v1/public/items?lang=" + lang + "&q=" + encode(common(lang)), null, "\"facets\":{");
 		search(wanted, "public-search-api-common-hits", clients, warmup, duration,
 				lang -> "/api/v1/public/items?facets=false&lang=" + lang + "&q=" + encode(common(lang)), null, "\"items\":[");
+		// The floor: the cheapest requests through the same server, driver and closed loop, with no search at all. What
+		// they take under 20 clients on these processors no search can take less.
+		if (wanted.test("floor-health")) {
+			closed("floor-health", clients, warmup, duration, () -> () -> {
+				var r = get("/actuator/health/liveness", null);
+				return r.status() == 200 && r.body().contains("UP");
+			}).print();
+		}
+		if (wanted.test("floor-item-api")) {
+			closed("floor-item-api", clients, warmup, duration, () -> () -> {
+				long id = published[ThreadLocalRandom.current().nextInt(published.length)];
+				var r = get("/api/v1/public/items/" + id, null);
+				return r.status() == 200 && r.body().contains("\"languages\"");
+			}).print();
+		}
 		if (wanted.test("public-item-page")) {
 			open("public-item-page", rate, warmup, duration, () -> () -> {
 				long id = published[ThreadLocalRandom.current().nextInt(published.length)];

@@ -3,10 +3,12 @@
 # on a fresh data directory, generates ITEMS multilingual items into its database, restarts it so that the
 # search index is rebuilt from the database (the indexing rate), then measures staff and public search with
 # CLIENTS concurrent clients, the public item page at RATE requests/s, and the same searches on PostgreSQL
-# full-text search over the same rows. Output: bench/results/promotion-<UTC time>/.
+# full-text search over the same rows, and the same searches asked of the index with no server around it (the
+# floor, bench/SearchFloor.java). Output: bench/results/promotion-<UTC time>/.
 #
 # Settings (environment): JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PORT (18085), ITEMS
-# (1000000), CLIENTS (20), WARMUP (10), DURATION (30), RATE (200), SCENARIOS (all; see PromotionBench.java).
+# (1000000), CLIENTS (20), WARMUP (10), DURATION (30), RATE (200), SCENARIOS (all; see PromotionBench.java,
+# and floor-lucene for the floor).
 # DATA_DIR: the data directory of an earlier run (target/bench-data/promotion-<time>/data) to measure again
 # without generating and indexing anew.
 set -euo pipefail
@@ -52,4 +54,13 @@ fi
 echo "load average before the load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
 bench load
 echo "load average after the load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
+if [[ "${SCENARIOS:-all}" == all || ",${SCENARIOS}," == *,floor-lucene,* ]]; then
+	# The floor: the same queries asked of the same index in one process, with no server (bench/SearchFloor.java),
+	# with the application stopped so that it has the processors to itself.
+	stop
+	mkdir -p "$DATA/lucene-lib"
+	unzip -q -j -o "$DATA/app.jar" 'BOOT-INF/lib/lucene-*' 'BOOT-INF/lib/icu4j-*' -d "$DATA/lucene-lib"
+	INDEX="${REUSE:-$DATA/data}/index/promo_translation" "$JAVA" -Xms2g -Xmx2g -cp "$DATA/lucene-lib/*:$PGJAR" \
+		bench/SearchFloor.java 2> /dev/null | tee -a "$OUT/summary.txt"
+fi
 grep RESULT "$OUT/summary.txt"

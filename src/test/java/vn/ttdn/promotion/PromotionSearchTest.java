@@ -50,6 +50,11 @@ class PromotionSearchTest {
 		assertThat(titles(search.publicSearch(Query.text("giam tu quoc", "vi")))).isEmpty();
 		assertThat(titles(search.publicSearch(Query.text("van mieu giam", "vi"))))
 			.containsExactly("Văn Miếu – Quốc Tử Giám, trường đại học đầu tiên của Việt Nam");
+		// Half means rounded up: of three pairs two must stand ("van mieu" alone of "giam van", "van mieu", "mieu tu"
+		// is not enough), while two words whole and the pair between them apart still find it.
+		assertThat(titles(search.publicSearch(Query.text("giam van mieu tu", "vi")))).isEmpty();
+		assertThat(titles(search.publicSearch(Query.text("van mieu tu giam", "vi"))))
+			.containsExactly("Văn Miếu – Quốc Tử Giám, trường đại học đầu tiên của Việt Nam");
 		// đ typed as d, as people type on a keyboard without Vietnamese input
 		assertThat(titles(search.publicSearch(Query.text("le hoi chua ba thien hau", "vi"))))
 			.containsExactly("Lễ hội chùa Bà Thiên Hậu Thủ Dầu Một");
