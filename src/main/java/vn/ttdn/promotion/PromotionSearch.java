@@ -52,21 +52,10 @@ public class PromotionSearch {
 
 	private final FacetCache facetCache;
 
-	/**
-	 * Searches run at most this many at once, the others waiting in the order they came. A search is
-	 * all processor: twenty run side by side take as long together as one after another, but then each
-	 * takes twenty times its own time, and a heavy one holds the light ones back. In order, each waits
-	 * about the same, and the slowest answers come sooner.
-	 */
-	private final java.util.concurrent.Semaphore turns;
-
-	PromotionSearch(EntityManager entities, JdbcClient jdbc, FacetCache facetCache, PromotionProperties properties) {
+	PromotionSearch(EntityManager entities, JdbcClient jdbc, FacetCache facetCache) {
 		this.entities = entities;
 		this.jdbc = jdbc;
 		this.facetCache = facetCache;
-		int atOnce = properties.searchesAtOnce() > 0 ? properties.searchesAtOnce()
-				: Runtime.getRuntime().availableProcessors();
-		this.turns = new java.util.concurrent.Semaphore(atOnce, true);
 	}
 
 	public enum Sort {
@@ -213,14 +202,8 @@ public class PromotionSearch {
 			.totalHitCountThreshold(counting ? Integer.MAX_VALUE : COUNTED_UP_TO);
 		// Facets not counted yet: the search that finds the page counts them too, visiting every match (a count
 		// apart, without scores, measured slower: it walks the matches a second time).
-		SearchResult<List<?>> result;
-		turns.acquireUninterruptibly();
-		try {
-			result = (counting ? keys.ask(step, scope) : step).fetch(query.page() * query.size(), query.size());
-		}
-		finally {
-			turns.release();
-		}
+		SearchResult<List<?>> result = (counting ? keys.ask(step, scope) : step).fetch(query.page() * query.size(),
+				query.size());
 		Map<Long, List<?>> rows = new LinkedHashMap<>();
 		for (List<?> row : result.hits()) {
 			rows.put((Long) row.get(0), row);
