@@ -157,7 +157,15 @@ public class SearchFloor {
 		}
 		new PromotionBench.Stats(name, clients, latencies.size(), 0, duration, latencies.stream().sorted().toList())
 			.print();
+		if (facets) {
+			System.out.printf(Locale.ROOT, "  %s: %,d matches per search on average%n", name,
+					MATCHES.sumThenReset() / Math.max(1, COUNTED.sumThenReset()));
+		}
 	}
+
+	/** Matches of the searches with facets (where every match is counted), to tell how much each search had to visit. */
+	static final java.util.concurrent.atomic.LongAdder MATCHES = new java.util.concurrent.atomic.LongAdder();
+	static final java.util.concurrent.atomic.LongAdder COUNTED = new java.util.concurrent.atomic.LongAdder();
 
 	static void search(IndexSearcher searcher, Query q, boolean facets) throws IOException {
 		if (!facets) {
@@ -165,7 +173,10 @@ public class SearchFloor {
 			return;
 		}
 		var counts = new FacetCounts();
-		searcher.search(q, MultiCollector.wrap(TopScoreDocCollector.create(20, Integer.MAX_VALUE), counts));
+		var top = TopScoreDocCollector.create(20, Integer.MAX_VALUE);
+		searcher.search(q, MultiCollector.wrap(top, counts));
+		MATCHES.add(top.getTotalHits());
+		COUNTED.increment();
 	}
 
 	/** The query as the application builds it for one language: every word, half the pairs, public only. */
