@@ -93,7 +93,7 @@ public class SearchFloor {
 			if ("off".equals(PromotionBench.env("QUERY_CACHE", "on"))) {
 				searcher.setQueryCache(null);
 			}
-			System.out.printf(Locale.ROOT, "%s: %,d documents in %d segments, %d processors%n", index, reader.numDocs(),
+			System.out.printf(Locale.ROOT, "index %s: %,d documents in %d segments, %d processors%n", index.getFileName(), reader.numDocs(),
 					reader.leaves().size(), Runtime.getRuntime().availableProcessors());
 			for (String set : sets) {
 				Function<String, String> words = switch (set) {
