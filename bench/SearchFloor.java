@@ -1,12 +1,10 @@
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -46,7 +44,9 @@ import org.apache.lucene.store.FSDirectory;
  * match visited with the five facets read from the doc values and counted in arrays (the least
  * that exact facets need). The words are analysed as the application does (Vietnamese folded, with
  * at least half of the query's syllable pairs; English stemmed), and only what the public may see
- * is searched.
+ * is searched. The analysers and the query are written out again here, since the application's are
+ * built by Hibernate Search: a change to {@code SearchAnalysis} or {@code PromotionSearch#matching}
+ * must be made here too.
  *
  * <pre>
  * INDEX=target/bench-data/&lt;run&gt;/data/index/promo_translation CLASSPATH=&lt;the application's Lucene jars&gt; \
@@ -111,52 +111,23 @@ public class SearchFloor {
 	}
 
 	/**
-	 * 20 clients, each asking its next query as soon as the last is answered; as many searches run at once as
-	 * there are processors, the others waiting in order, as in a server. A latency counts from the asking.
+	 * 20 clients in {@link PromotionBench#closed}'s closed loop, each asking its next query as soon as the last is
+	 * answered; as many searches run at once as there are processors, the others waiting in order, as in a server.
+	 * A latency counts from the asking.
 	 */
 	static void run(String name, IndexSearcher searcher, Function<String, String> words, boolean facets, int clients,
 			int warmup, int duration) throws Exception {
-		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-		long start = System.nanoTime();
-		long measureFrom = start + warmup * 1_000_000_000L;
-		long end = measureFrom + duration * 1_000_000_000L;
-		var failed = new AtomicBoolean();
-		List<Thread> threads = new ArrayList<>();
 		try (var workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
-			for (int c = 0; c < clients; c++) {
-				threads.add(Thread.ofPlatform().start(() -> {
-					try {
-						while (true) {
-							long t0 = System.nanoTime();
-							if (t0 >= end) {
-								return;
-							}
-							String lang = ThreadLocalRandom.current().nextBoolean() ? "vi" : "en";
-							String text = words.apply(lang);
-							workers.submit(() -> {
-								search(searcher, query(lang, text), facets);
-								return null;
-							}).get();
-							if (t0 >= measureFrom) {
-								latencies.add(System.nanoTime() - t0);
-							}
-						}
-					}
-					catch (Exception e) {
-						failed.set(true);
-						throw new IllegalStateException(e);
-					}
-				}));
-			}
-			for (Thread t : threads) {
-				t.join();
-			}
+			PromotionBench.closed(name, clients, warmup, duration, () -> () -> {
+				String lang = ThreadLocalRandom.current().nextBoolean() ? "vi" : "en";
+				String text = words.apply(lang);
+				workers.submit(() -> {
+					search(searcher, query(lang, text), facets);
+					return null;
+				}).get();
+				return true;
+			}).print();
 		}
-		if (failed.get()) {
-			throw new IllegalStateException(name + " failed");
-		}
-		new PromotionBench.Stats(name, clients, latencies.size(), 0, duration, latencies.stream().sorted().toList())
-			.print();
 		if (facets) {
 			System.out.printf(Locale.ROOT, "  %s: %,d matches per search on average%n", name,
 					MATCHES.sumThenReset() / Math.max(1, COUNTED.sumThenReset()));
