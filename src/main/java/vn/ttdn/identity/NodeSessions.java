@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.MapSession;
 import org.springframework.session.Session;
@@ -45,7 +44,7 @@ import vn.ttdn.shared.Poller;
  * The price: for up to one poll interval after a change made on another node, this node may still
  * serve the session as it was (see docs/operations.md).
  */
-final class NodeSessions implements SessionRepository<NodeSessions.NodeSession>, SmartLifecycle {
+final class NodeSessions implements SessionRepository<NodeSessions.NodeSession>, Poller.Owner {
 
 	private static final Logger log = LoggerFactory.getLogger(NodeSessions.class);
 
@@ -228,18 +227,8 @@ final class NodeSessions implements SessionRepository<NodeSessions.NodeSession>,
 	}
 
 	@Override
-	public void start() {
-		poller.start();
-	}
-
-	@Override
-	public void stop() {
-		poller.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return poller.isRunning();
+	public Poller poller() {
+		return poller;
 	}
 
 	/**

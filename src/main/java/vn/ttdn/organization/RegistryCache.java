@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -37,7 +36,7 @@ import vn.ttdn.shared.Poller;
  * Within one web request the revision is read once, so that a request sees one state of the registry.
  */
 @Component
-class RegistryCache implements SmartLifecycle {
+class RegistryCache implements Poller.Owner {
 
 	private static final Logger log = LoggerFactory.getLogger(RegistryCache.class);
 	private static final int CAPACITY = 40_000;
@@ -170,17 +169,7 @@ class RegistryCache implements SmartLifecycle {
 	// ---------------------------------------------------------------- the poll of other nodes' changes
 
 	@Override
-	public void start() {
-		poller.start();
-	}
-
-	@Override
-	public void stop() {
-		poller.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return poller.isRunning();
+	public Poller poller() {
+		return poller;
 	}
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * A task run again and again on a daemon thread of its own, for what a node learns of the other
  * nodes by asking the database (the registry's revision, sessions changed elsewhere). A failed run
  * is handed to {@code failed} and the next run tries again. Started and stopped by its owner's
- * lifecycle; at least 10 ms between runs.
+ * lifecycle ({@link Owner}); at least 10 ms between runs.
  */
 public final class Poller {
 
@@ -60,5 +60,26 @@ public final class Poller {
 
 	public boolean isRunning() {
 		return executor != null;
+	}
+
+	/** A bean whose lifecycle is its poller's: started and stopped with the application context. */
+	public interface Owner extends org.springframework.context.SmartLifecycle {
+
+		Poller poller();
+
+		@Override
+		default void start() {
+			poller().start();
+		}
+
+		@Override
+		default void stop() {
+			poller().stop();
+		}
+
+		@Override
+		default boolean isRunning() {
+			return poller().isRunning();
+		}
 	}
 }
